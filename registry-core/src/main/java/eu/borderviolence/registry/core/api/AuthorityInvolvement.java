@@ -3,6 +3,7 @@ package eu.borderviolence.registry.core.api;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -20,10 +21,10 @@ public record AuthorityInvolvement(
 
     public AuthorityInvolvement {
         Objects.requireNonNull(authority, "authority is required");
-        if (roles == null || roles.isEmpty() || roles.contains(null)) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("an involved authority needs at least one role");
         }
-        roles = Set.copyOf(EnumSet.copyOf(roles));
+        roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
     }
 
     public static AuthorityInvolvement of(Authority authority, AuthorityRole... roles) {

@@ -3,6 +3,7 @@ package eu.borderviolence.registry.core.api;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -22,10 +23,10 @@ public record FrontexPresence(
 
     public FrontexPresence {
         Objects.requireNonNull(role, "Frontex role (OBSERVING or PARTICIPATING) is required");
-        if (recognisedBy != null && recognisedBy.contains(null)) {
+        if (recognisedBy != null && recognisedBy.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("recognisedBy must not contain empty values");
         }
         recognisedBy = recognisedBy == null || recognisedBy.isEmpty()
-                ? Set.of() : Set.copyOf(EnumSet.copyOf(recognisedBy));
+                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(recognisedBy));
     }
 }

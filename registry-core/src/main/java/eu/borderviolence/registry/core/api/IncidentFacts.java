@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -56,11 +57,11 @@ public record IncidentFacts(
         borderLegs = noNulls(borderLegs, 10, "border legs");
         nationalities = noNulls(nationalities, 50, "nationalities");
         authorities = noNulls(authorities, 30, "authorities");
-        if (violations != null && violations.contains(null)) {
+        if (violations != null && violations.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("violations must not contain empty values");
         }
         violations = violations == null || violations.isEmpty()
-                ? Set.of() : Set.copyOf(EnumSet.copyOf(violations));
+                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(violations));
         asylum = asylum == null ? AsylumRequest.UNKNOWN : asylum;
         confidence = confidence == null ? ConfidenceStatus.UNKNOWN : confidence;
 
@@ -164,7 +165,7 @@ public record IncidentFacts(
         if (values == null) {
             return List.of();
         }
-        if (values.contains(null)) {
+        if (values.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException(what + " must not contain empty values");
         }
         if (values.size() > max) {

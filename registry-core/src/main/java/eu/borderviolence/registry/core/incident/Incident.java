@@ -1,6 +1,7 @@
 package eu.borderviolence.registry.core.incident;
 
 import eu.borderviolence.registry.core.api.AbsorbDuplicateIncidentCommand;
+import eu.borderviolence.registry.core.api.AlreadyRecordedException;
 import eu.borderviolence.registry.core.api.AttachTestimonyCommand;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
 import eu.borderviolence.registry.core.api.CorrectIncidentFactsCommand;
@@ -23,6 +24,7 @@ import eu.borderviolence.registry.core.api.TestimonyId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * An incident: what happened, as the registry knows it, and its lifecycle. It decides whether a change makes sense
@@ -61,13 +64,15 @@ public class Incident {
     public void handle(AttachTestimonyCommand command) {
         requireActive("attach a testimony to");
         if (testimonies.contains(command.testimonyId())) {
-            throw new RefusedException("this testimony is already attached to the incident");
+            throw new AlreadyRecordedException("this testimony is already attached to the incident");
         }
         apply(new TestimonyAttachedEvent(incidentId, command.testimonyId(), command.recordedBy()));
     }
 
+    /** Answers with the incident's new version. */
     @CommandHandler
-    public void handle(CorrectIncidentFactsCommand command) {
+    public long handle(CorrectIncidentFactsCommand command) {
+        requireVersion(command.expectedVersion());
         requireActive("correct");
         List<String> changed = command.facts().differencesFrom(facts);
         if (changed.isEmpty()) {
@@ -75,14 +80,18 @@ public class Incident {
         }
         apply(new IncidentFactsCorrectedEvent(incidentId, command.facts(), changed, command.reason(),
                 command.correctedBy()));
+        return getVersion();
     }
 
+    /** Answers with the incident's new version. */
     @CommandHandler
-    public void handle(CorroborateIncidentCommand command) {
+    public long handle(CorroborateIncidentCommand command) {
+        requireVersion(command.expectedVersion());
         requireActive("corroborate");
         ConfidenceStatus confidence = command.confidence() == null ? facts.confidence() : command.confidence();
         apply(new IncidentCorroboratedEvent(incidentId, command.source(), command.reference(), confidence,
                 command.corroboratedBy()));
+        return getVersion();
     }
 
     /** Marks this incident as a duplicate of the survivor and answers with the testimonies the survivor takes over. */
@@ -106,10 +115,25 @@ public class Incident {
                 command.reason(), command.mergedBy()));
     }
 
+    /** Answers with the incident's new version. */
     @CommandHandler
-    public void handle(RetractIncidentCommand command) {
+    public long handle(RetractIncidentCommand command) {
+        requireVersion(command.expectedVersion());
         requireActive("retract");
         apply(new IncidentRetractedEvent(incidentId, command.reason(), command.retractedBy()));
+        return getVersion();
+    }
+
+    /**
+     * Axon refuses an expected version older than the incident's; this refuses one that is newer too, which a client
+     * can only have made up. Either way the client did not see the state it wants to change.
+     */
+    private void requireVersion(Long expectedVersion) {
+        Long current = getVersion();
+        if (expectedVersion != null && !expectedVersion.equals(current)) {
+            throw new ConflictingAggregateVersionException(incidentId.toString(), expectedVersion,
+                    current == null ? -1 : current);
+        }
     }
 
     private void requireActive(String action) {

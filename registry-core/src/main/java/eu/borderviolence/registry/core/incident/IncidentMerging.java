@@ -7,6 +7,7 @@ import eu.borderviolence.registry.core.api.RefusedException;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.Repository;
 
 import java.util.List;
@@ -30,6 +31,11 @@ class IncidentMerging {
         }
         Aggregate<Incident> duplicate = incidents.load(command.duplicateId().toString(),
                 command.expectedDuplicateVersion());
+        Long expected = command.expectedDuplicateVersion();
+        if (expected != null && !expected.equals(duplicate.version())) {
+            throw new ConflictingAggregateVersionException(command.duplicateId().toString(), expected,
+                    duplicate.version());
+        }
         Aggregate<Incident> survivor = incidents.load(command.survivorId().toString());
         List<TestimonyId> testimonies = duplicate.invoke(incident -> incident.handle(new MarkIncidentMergedCommand(
                 command.duplicateId(), command.survivorId(), command.reason(), command.mergedBy())));

@@ -7,6 +7,7 @@ import eu.borderviolence.registry.core.api.SubmitTestimonyCommand;
 import eu.borderviolence.registry.core.api.TestimonySubmitted;
 import eu.borderviolence.registry.core.incident.Incident;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 
 /**
@@ -26,18 +27,12 @@ class TestimonyIntake {
 
     @CommandHandler
     TestimonySubmitted handle(SubmitTestimonyCommand command) throws Exception {
-        if (command.existingIncident()) {
-            incidents.load(command.incidentId().toString()).execute(incident -> incident.handle(
-                    new AttachTestimonyCommand(command.incidentId(), command.testimonyId(), command.recordedBy())));
-        } else {
-            incidents.newInstance(() -> {
-                Incident incident = new Incident(new ReportIncidentCommand(
-                        command.incidentId(), command.reportedFacts(), command.recordedBy()));
-                incident.handle(new AttachTestimonyCommand(
-                        command.incidentId(), command.testimonyId(), command.recordedBy()));
-                return incident;
-            });
-        }
+        Aggregate<Incident> incident = command.existingIncident()
+                ? incidents.load(command.incidentId().toString())
+                : incidents.newInstance(() -> new Incident(new ReportIncidentCommand(
+                        command.incidentId(), command.reportedFacts(), command.recordedBy())));
+        incident.execute(i -> i.handle(
+                new AttachTestimonyCommand(command.incidentId(), command.testimonyId(), command.recordedBy())));
         testimonies.newInstance(() -> new Testimony(new RecordTestimonyCommand(command.testimonyId(),
                 command.incidentId(), command.circumstances(), command.reportedFacts(), command.witness(),
                 command.recordedBy())));

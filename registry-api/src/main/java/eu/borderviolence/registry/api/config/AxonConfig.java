@@ -1,0 +1,72 @@
+package eu.borderviolence.registry.api.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import eu.borderviolence.registry.core.api.RegistryMetaData;
+import eu.borderviolence.registry.core.incident.IncidentModule;
+import eu.borderviolence.registry.core.testimony.TestimonyModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon's write model, serialization and metadata.
+ *
+ * <p>Stored events are a permanent contract, so they get their own Jackson mapper, pinned here, instead of Spring's
+ * web mapper: a change to {@code spring.jackson.*} for the API must never change what is written to the event store.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** The JSON settings of everything Axon stores: events, snapshots, tokens. ISO-8601 dates, unknown fields refused. */
+    public static ObjectMapper storedJson() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(storedJson()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(storedJson()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(storedJson()).build();
+    }
+
+    /** Copies who, which organisation, the correlation id and the client's request id from commands onto events. */
+    @Bean
+    public CorrelationDataProvider registryMetaDataProvider() {
+        return new SimpleCorrelationDataProvider(RegistryMetaData.KEYS);
+    }
+
+    @Bean
+    public IncidentModule incidentModule() {
+        return new IncidentModule();
+    }
+
+    @Bean
+    public TestimonyModule testimonyModule() {
+        return new TestimonyModule();
+    }
+}
