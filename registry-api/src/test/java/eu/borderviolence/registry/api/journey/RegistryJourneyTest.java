@@ -1,0 +1,251 @@
+package eu.borderviolence.registry.api.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderviolence.registry.RegistryApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The registry end to end, over real HTTP, on a real H2 file database: a monitor submits, a lawyer reads and
+ * corrects with a stale and a fresh version, reads the history, an auditor reads the event stream; then the
+ * application restarts on the same data directory and serves exactly the same data. Hibernate validates the Flyway
+ * schema against the entity mappings on start-up.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RegistryJourneyTest {
+
+    private static final String MARKER = "JOURNEY-PERSONAL-5be0";
+    private static final String CIRCUMSTANCES = """
+            {"recordedOn":"2023-07-16","recordedIn":"RS","recordedAt":"Subotica","language":"fa-AF",
+             "interpreterUsed":true,"consent":{"store":true,"shareWithLawyers":true,"publishAnonymised":false}}""";
+    private static final String PUSHBACK = """
+            {"kind":"PUSHBACK","date":{"precision":"DAY_UNKNOWN","month":"2023-07"},
+             "borderLegs":[{"from":"HU","to":"RS"}],"people":{"groupSize":9,"minors":3,"unaccompaniedMinors":1},
+             "nationalities":[{"nationality":"AF","count":6},{"nationality":"SY","count":3}],
+             "authorities":[{"authority":{"country":"HU","agency":"BORDER_POLICE"},"roles":["APPREHENDED","EXPELLED"]},
+                            {"authority":{"country":"AT","agency":"REGULAR_POLICE"},"roles":["OBSERVED"]}],
+             "frontex":{"role":"OBSERVING","recognisedBy":["ARMBAND"]},
+             "violations":["BEATING","PEPPER_SPRAY"],"asylum":"ASKED_AND_REFUSED","confidence":"LIKELY"}""";
+    private static final String CORRECTED = PUSHBACK.replace("\"from\":\"HU\"", "\"from\":\"HR\"")
+            .replace("{\"country\":\"HU\",\"agency\"", "{\"country\":\"HR\",\"agency\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private String base;
+
+    @Test
+    void submitReadCorrectAuditRestartAndReadTheSameAgain(@TempDir Path dataDir, CapturedOutput output)
+            throws Exception {
+        List<String> before;
+        String incidentId;
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            // A monitor submits a testimony that reports a pushback, and retries it over a bad connection.
+            HttpResponse<String> created = post("/api/v1/testimonies", testimony(PUSHBACK), "Idempotency-Key", "visit-1");
+            assertThat(created.statusCode()).isEqualTo(201);
+            JsonNode receipt = json.readTree(created.body());
+            incidentId = receipt.get("incidentId").asText();
+            HttpResponse<String> retried = post("/api/v1/testimonies", testimony(PUSHBACK), "Idempotency-Key", "visit-1");
+            assertThat(retried.statusCode()).isEqualTo(201);
+            assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+            assertThat(json.readTree(retried.body())).isEqualTo(receipt);
+            assertThat(post("/api/v1/testimonies", testimony(CORRECTED), "Idempotency-Key", "visit-1").statusCode())
+                    .isEqualTo(422);
+
+            // Several retries racing each other still store the testimony once.
+            List<HttpResponse<String>> raced = concurrently(8,
+                    () -> post("/api/v1/testimonies", testimony(PUSHBACK), "Idempotency-Key", "visit-2"));
+            Set<String> racedBodies = new HashSet<>();
+            raced.forEach(r -> {
+                assertThat(r.statusCode()).isEqualTo(201);
+                racedBodies.add(r.body());
+            });
+            assertThat(racedBodies).hasSize(1);
+
+            // A second witness of the same incident.
+            HttpResponse<String> attached = post("/api/v1/testimonies", """
+                    {"incidentId":"%s","circumstances":%s,"witness":{"pseudonym":"%s"}}"""
+                    .formatted(incidentId, CIRCUMSTANCES, MARKER));
+            assertThat(attached.statusCode()).isEqualTo(201);
+            assertThat(json.readTree(attached.body()).get("incidentCreated").asBoolean()).isFalse();
+
+            // A lawyer reads it and corrects it, first from a stale version, then from the current one.
+            HttpResponse<String> read = get("/api/v1/incidents/" + incidentId + "?consistency=STRONG");
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.headers().firstValue("ETag")).contains("\"2\"");
+            assertThat(json.readTree(read.body()).get("testimonies")).hasSize(2);
+            String correction = "{\"facts\":" + CORRECTED + ",\"reason\":\"Second interview: expelled from Croatia.\"}";
+            assertThat(post("/api/v1/incidents/" + incidentId + "/corrections", correction, "If-Match", "\"1\"")
+                    .statusCode()).isEqualTo(412);
+            HttpResponse<String> corrected = post("/api/v1/incidents/" + incidentId + "/corrections", correction,
+                    "If-Match", "\"2\"");
+            assertThat(corrected.statusCode()).isEqualTo(200);
+            assertThat(corrected.headers().firstValue("ETag")).contains("\"3\"");
+
+            // Two lawyers correcting from the same version at once: exactly one lands, the other is told.
+            String recount = "{\"facts\":" + CORRECTED.replace("\"groupSize\":9", "\"groupSize\":%d")
+                    + ",\"reason\":\"Recount.\"}";
+            List<HttpResponse<String>> racing = concurrently(4, new ArrayList<>(List.of(
+                    () -> post("/api/v1/incidents/" + incidentId + "/corrections", recount.formatted(10), "If-Match", "3"),
+                    () -> post("/api/v1/incidents/" + incidentId + "/corrections", recount.formatted(11), "If-Match", "3"),
+                    () -> post("/api/v1/incidents/" + incidentId + "/corrections", recount.formatted(12), "If-Match", "3"),
+                    () -> post("/api/v1/incidents/" + incidentId + "/corrections", recount.formatted(13), "If-Match", "3"))));
+            assertThat(racing.stream().filter(r -> r.statusCode() == 200)).hasSize(1);
+            assertThat(racing.stream().filter(r -> r.statusCode() == 412 || r.statusCode() == 409)).hasSize(3);
+
+            JsonNode incident = json.readTree(get("/api/v1/incidents/" + incidentId + "?consistency=STRONG").body());
+            assertThat(incident.get("version").asLong()).isEqualTo(4);
+            assertThat(incident.at("/facts/borderLegs/0/from").asText()).isEqualTo("HR");
+            assertThat(ids(get("/api/v1/incidents?borderLeg=HR-RS").body())).contains(incidentId);
+            assertThat(ids(get("/api/v1/incidents?borderLeg=HU-RS").body())).doesNotContain(incidentId);
+
+            // The case history tells it in order, with authors and the correction's reason.
+            JsonNode history = json.readTree(get("/api/v1/incidents/" + incidentId + "/history").body());
+            List<String> kinds = StreamSupport.stream(history.get("entries").spliterator(), false)
+                    .map(e -> e.get("eventType").asText()).toList();
+            assertThat(kinds).containsExactly("IncidentReported", "TestimonyAttached", "TestimonyAttached",
+                    "IncidentFactsCorrected", "IncidentFactsCorrected");
+            assertThat(history.at("/entries/3/summary").asText()).contains("Second interview: expelled from Croatia.");
+            assertThat(history.at("/entries/3/author").asText()).isEqualTo("lawyer-3");
+
+            // A duplicate reported separately is merged into the first; the duplicate can no longer change.
+            String duplicateId = json.readTree(post("/api/v1/incidents", CORRECTED).body()).get("incidentId").asText();
+            assertThat(post("/api/v1/incidents/" + duplicateId + "/merge",
+                    "{\"survivorId\":\"" + incidentId + "\",\"reason\":\"Same group, same night.\"}").statusCode())
+                    .isEqualTo(204);
+            JsonNode duplicate = json.readTree(get("/api/v1/incidents/" + duplicateId + "?consistency=STRONG").body());
+            assertThat(duplicate.get("status").asText()).isEqualTo("MERGED");
+            assertThat(duplicate.get("mergedInto").asText()).isEqualTo(incidentId);
+            assertThat(post("/api/v1/incidents/" + duplicateId + "/corrections", correction, "If-Match", "1")
+                    .statusCode()).isEqualTo(409);
+
+            // The auditor's stream: every event in position order, with who caused it. The first submission's
+            // three events sit at 1, 2, 3: the sequence hands out positions one by one, never in blocks. Later
+            // positions have holes where the racing retries' rolled-back inserts consumed sequence values.
+            JsonNode stream = json.readTree(get("/api/v1/events?after=0&limit=1000").body());
+            assertThat(List.of(stream.at("/events/0/position").asLong(), stream.at("/events/1/position").asLong(),
+                    stream.at("/events/2/position").asLong())).containsExactly(1L, 2L, 3L);
+            long position = 0;
+            for (JsonNode event : stream.get("events")) {
+                assertThat(event.get("position").asLong()).isGreaterThan(position);
+                position = event.get("position").asLong();
+                assertThat(event.at("/metaData/principal").asText()).isNotEmpty();
+                assertThat(event.at("/metaData/correlationId").asText()).isNotEmpty();
+                assertThat(event.get("payloadRevision").asText()).isEqualTo("1");
+            }
+            long testimonies = StreamSupport.stream(stream.get("events").spliterator(), false)
+                    .filter(e -> e.get("payloadType").asText().endsWith("TestimonyRecordedEvent")).count();
+            assertThat(testimonies).as("visit-1, visit-2 (raced 8 times) and the second witness").isEqualTo(3);
+            JsonNode page = json.readTree(get("/api/v1/events?after=1&limit=2").body());
+            assertThat(page.at("/events/0/position").asLong()).isEqualTo(2);
+            assertThat(page.get("next").asLong()).isEqualTo(3);
+            assertThat(page.get("hasMore").asBoolean()).isTrue();
+
+            before = snapshot(incidentId, duplicateId);
+        }
+
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            String duplicateId = json.readTree(before.get(0)).get("mergedDuplicates").get(0).asText();
+            assertThat(snapshot(incidentId, duplicateId)).isEqualTo(before);
+        }
+
+        // What people told must not leak into what the registry shows lawyers' views or logs.
+        assertThat(before.subList(0, 3)).allSatisfy(body -> assertThat(body).doesNotContain(MARKER));
+        assertThat(output.getAll()).doesNotContain(MARKER);
+        assertThat(Files.exists(dataDir.resolve("registry.mv.db"))).isTrue();
+    }
+
+    private List<String> snapshot(String incidentId, String duplicateId) throws Exception {
+        return List.of(
+                get("/api/v1/incidents/" + incidentId + "?consistency=STRONG").body(),
+                get("/api/v1/incidents/" + incidentId + "/history?consistency=STRONG").body(),
+                get("/api/v1/incidents?size=200&consistency=STRONG").body(),
+                get("/api/v1/incidents/" + duplicateId).body(),
+                get("/api/v1/events?after=0&limit=1000").body());
+    }
+
+    private ConfigurableApplicationContext start(Path dataDir) {
+        RegistryApplication.disableAxonUpdateChecker();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(RegistryApplication.class).run(
+                "--server.port=0",
+                "--registry.data-dir=" + dataDir,
+                "--spring.jpa.hibernate.ddl-auto=validate");
+        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        return app;
+    }
+
+    private String testimony(String incident) {
+        return """
+                {"circumstances":%s,"incident":%s,
+                 "witness":{"pseudonym":"%s","age":15,"narrative":"ما را زدند %s","contact":"+381 %s"}}"""
+                .formatted(CIRCUMSTANCES, incident, MARKER, MARKER, MARKER);
+    }
+
+    private List<String> ids(String page) throws IOException {
+        return StreamSupport.stream(json.readTree(page).get("items").spliterator(), false)
+                .map(item -> item.get("incidentId").asText()).toList();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-Registry-Principal", path.contains("testimonies") ? "monitor-17" : "lawyer-3")
+                .header("X-Registry-Organisation", "klikaktiv")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <T> List<T> concurrently(int times, Callable<T> call) throws Exception {
+        List<Callable<T>> calls = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            calls.add(call);
+        }
+        return concurrently(times, calls);
+    }
+
+    private static <T> List<T> concurrently(int threads, List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

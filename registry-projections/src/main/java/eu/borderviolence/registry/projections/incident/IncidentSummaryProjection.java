@@ -1,0 +1,119 @@
+package eu.borderviolence.registry.projections.incident;
+
+import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
+import eu.borderviolence.registry.core.api.FindIncidentQuery;
+import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
+import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
+import eu.borderviolence.registry.core.api.IncidentId;
+import eu.borderviolence.registry.core.api.IncidentMergedEvent;
+import eu.borderviolence.registry.core.api.IncidentPage;
+import eu.borderviolence.registry.core.api.IncidentReportedEvent;
+import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
+import eu.borderviolence.registry.core.api.IncidentView;
+import eu.borderviolence.registry.core.api.ListIncidentsQuery;
+import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The incident summary view: one row per incident with its current facts, status and testimonies, for reading one
+ * incident and for filtered lists. Each event changes only the row of its own incident, so the processor may handle
+ * incidents in parallel segments. Witness personal data never reaches it: it does not handle testimony events.
+ */
+@Component
+@ProcessingGroup(IncidentSummaryProjection.PROCESSING_GROUP)
+public class IncidentSummaryProjection {
+
+    public static final String PROCESSING_GROUP = "incident-summary";
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc(IncidentSummary.REPORTED_AT),
+            Sort.Order.asc(IncidentSummary.ID));
+
+    private final IncidentSummaryRepository summaries;
+
+    IncidentSummaryProjection(IncidentSummaryRepository summaries) {
+        this.summaries = summaries;
+    }
+
+    @EventHandler
+    void on(IncidentReportedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        if (!summaries.existsById(event.incidentId().toString())) {
+            summaries.save(IncidentSummary.reported(event.incidentId(), event.facts(), event.reportedBy(),
+                    sequenceNumber, at));
+        }
+    }
+
+    @EventHandler
+    void on(TestimonyAttachedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        change(event.incidentId(), sequenceNumber,
+                summary -> summary.attachTestimony(event.testimonyId(), sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(IncidentFactsCorrectedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        change(event.incidentId(), sequenceNumber, summary -> summary.correct(event.facts(), sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(IncidentCorroboratedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        change(event.incidentId(), sequenceNumber,
+                summary -> summary.corroborate(event.confidence(), sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(IncidentMergedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        change(event.incidentId(), sequenceNumber,
+                summary -> summary.mergeInto(event.survivorId(), sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(DuplicateIncidentAbsorbedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        change(event.incidentId(), sequenceNumber,
+                summary -> summary.absorbDuplicate(event.duplicateId(), event.testimonies(), sequenceNumber, at));
+    }
+
+    @EventHandler
+    void on(IncidentRetractedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        change(event.incidentId(), sequenceNumber, summary -> summary.retract(event.reason(), sequenceNumber, at));
+    }
+
+    @ResetHandler
+    void reset() {
+        summaries.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public Optional<IncidentView> find(FindIncidentQuery query) {
+        return summaries.findById(query.incidentId().toString()).map(IncidentSummary::toView);
+    }
+
+    @QueryHandler
+    public IncidentPage list(ListIncidentsQuery query) {
+        Page<IncidentSummary> page = summaries.findAll(IncidentSummaryFilters.matching(query.filter()),
+                PageRequest.of(query.page(), query.size(), NEWEST_FIRST));
+        return new IncidentPage(page.getContent().stream().map(IncidentSummary::toView).toList(),
+                query.page(), query.size(), page.getTotalElements());
+    }
+
+    /** Applies an event to its incident's row unless the row already reflects it (redelivery, replay). */
+    private void change(IncidentId incidentId, long sequenceNumber, Consumer<IncidentSummary> change) {
+        summaries.findById(incidentId.toString())
+                .filter(summary -> summary.notYetApplied(sequenceNumber))
+                .ifPresent(summary -> {
+                    change.accept(summary);
+                    summaries.save(summary);
+                });
+    }
+}
