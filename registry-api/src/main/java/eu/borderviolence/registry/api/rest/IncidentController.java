@@ -104,7 +104,7 @@ public class IncidentController {
                     + "since, 428 if If-Match is missing.")
     @PostMapping(path = "/{incidentId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IncidentReference> correct(
-            @PathVariable IncidentId incidentId, @RequestBody CorrectionRequest request, Caller caller,
+            @Parameter(description = "The incident.") @PathVariable IncidentId incidentId, @RequestBody CorrectionRequest request, Caller caller,
             @Parameter(description = "The incident's version (its ETag) the correction is based on.", required = true)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = RequestChecks.version(ifMatch, true);
@@ -118,7 +118,8 @@ public class IncidentController {
     @Operation(summary = "Corroborate an incident", description = "Records evidence; If-Match is optional.")
     @PostMapping(path = "/{incidentId}/corroborations", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IncidentReference> corroborate(
-            @PathVariable IncidentId incidentId, @RequestBody CorroborationRequest request, Caller caller,
+            @Parameter(description = "The incident.") @PathVariable IncidentId incidentId, @RequestBody CorroborationRequest request, Caller caller,
+            @Parameter(description = "Optional: the incident's version (its ETag) the change is based on; 412 if it changed since.")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = RequestChecks.version(ifMatch, false);
         checks.problems().required(request.source(), "source").maxLength(request.reference(), 200, "reference")
@@ -133,7 +134,8 @@ public class IncidentController {
                     + "over its testimonies. Both histories stay readable. If-Match (the duplicate's version) is optional.")
     @PostMapping(path = "/{incidentId}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> merge(
-            @PathVariable IncidentId incidentId, @RequestBody MergeRequest request, Caller caller,
+            @Parameter(description = "The incident.") @PathVariable IncidentId incidentId, @RequestBody MergeRequest request, Caller caller,
+            @Parameter(description = "Optional: the incident's version (its ETag) the change is based on; 412 if it changed since.")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = RequestChecks.version(ifMatch, false);
         checks.problems().required(request.survivorId(), "survivorId").required(request.reason(), "reason")
@@ -148,7 +150,8 @@ public class IncidentController {
             description = "The incident stays in history and is left out of lists and figures by default. If-Match is optional.")
     @PostMapping(path = "/{incidentId}/retraction", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IncidentReference> retract(
-            @PathVariable IncidentId incidentId, @RequestBody RetractionRequest request, Caller caller,
+            @Parameter(description = "The incident.") @PathVariable IncidentId incidentId, @RequestBody RetractionRequest request, Caller caller,
+            @Parameter(description = "Optional: the incident's version (its ETag) the change is based on; 412 if it changed since.")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = RequestChecks.version(ifMatch, false);
         checks.problems().required(request.reason(), "reason").maxLength(request.reason(), 1000, "reason")
@@ -163,7 +166,7 @@ public class IncidentController {
                     + "views reflect every write acknowledged before this read.")
     @GetMapping("/{incidentId}")
     public ResponseEntity<IncidentView> incident(
-            @PathVariable IncidentId incidentId,
+            @Parameter(description = "The incident.") @PathVariable IncidentId incidentId,
             @Parameter(description = "EVENTUAL (default) or STRONG (read your own writes).")
             @RequestParam(defaultValue = "EVENTUAL") ViewConsistency.Level consistency) {
         this.consistency.await(consistency);
@@ -178,7 +181,7 @@ public class IncidentController {
                     + "entries of duplicates merged into it.")
     @GetMapping("/{incidentId}/history")
     public CaseHistory history(
-            @PathVariable IncidentId incidentId,
+            @Parameter(description = "The incident.") @PathVariable IncidentId incidentId,
             @Parameter(description = "EVENTUAL (default) or STRONG (read your own writes).")
             @RequestParam(defaultValue = "EVENTUAL") ViewConsistency.Level consistency) {
         this.consistency.await(consistency);
@@ -193,7 +196,7 @@ public class IncidentController {
                     + "overlaps it), status (ACTIVE by default).")
     @GetMapping
     public IncidentPage list(
-            @RequestParam(required = false) IncidentKind kind,
+            @Parameter(description = "Only incidents of this kind.") @RequestParam(required = false) IncidentKind kind,
             @Parameter(description = "ISO 3166-1 alpha-2 code.", example = "RS")
             @RequestParam(required = false) CountryCode country,
             @Parameter(description = "Directed leg as FROM-TO.", example = "HU-RS")
@@ -202,6 +205,7 @@ public class IncidentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "Last day of the range (YYYY-MM-DD).")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Only incidents in this lifecycle status; ACTIVE when left out.")
             @RequestParam(required = false) IncidentStatus status,
             @Parameter(description = "Page number from 0.") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 200.") @RequestParam(defaultValue = "20") int size,

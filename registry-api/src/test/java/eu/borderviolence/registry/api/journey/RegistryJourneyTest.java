@@ -179,6 +179,58 @@ class RegistryJourneyTest {
         assertThat(Files.exists(dataDir.resolve("registry.mv.db"))).isTrue();
     }
 
+    @Test
+    void theContractIsDocumentedAndTheServiceObservable(@TempDir Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            JsonNode docs = json.readTree(get("/v3/api-docs").body());
+            assertThat(docs.get("openapi").asText()).startsWith("3.");
+            List<String> undescribed = new ArrayList<>();
+            docs.at("/components/schemas").fields().forEachRemaining(schema -> {
+                if (schema.getKey().equals("JsonNode")) {
+                    return; // free-form JSON: the stored payload and metadata, described where they are used
+                }
+                if (!schema.getValue().has("description")) {
+                    undescribed.add(schema.getKey());
+                }
+                schema.getValue().path("properties").fields().forEachRemaining(property -> {
+                    JsonNode value = property.getValue();
+                    String ref = value.path("$ref").asText("");
+                    boolean described = value.has("description") || !ref.isEmpty()
+                            && docs.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1)).has("description");
+                    if (!described) {
+                        undescribed.add(schema.getKey() + "." + property.getKey());
+                    }
+                });
+            });
+            docs.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                if (!operation.getValue().has("summary")) {
+                    undescribed.add(operation.getKey() + " " + path.getKey());
+                }
+                operation.getValue().path("parameters").forEach(parameter -> {
+                    if (!parameter.has("description")) {
+                        undescribed.add(path.getKey() + " " + parameter.get("name").asText());
+                    }
+                });
+            }));
+            assertThat(undescribed).isEmpty();
+            assertThat(docs.at("/paths/~1api~1v1~1testimonies/post/parameters").toString())
+                    .contains("X-Registry-Principal", "Idempotency-Key").doesNotContain("\"caller\"");
+            assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+
+            assertThat(post("/api/v1/testimonies", testimony(PUSHBACK)).statusCode()).isEqualTo(201);
+            assertThat(get("/api/v1/incidents?consistency=STRONG").statusCode()).isEqualTo(200);
+            assertThat(json.readTree(get("/actuator/health").body()).get("status").asText()).isEqualTo("UP");
+            assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+            assertThat(get("/actuator/metrics").body()).contains("eventProcessor.processedCounter");
+            String prometheus = get("/actuator/prometheus").body();
+            assertThat(prometheus).contains("eventProcessor_processedCounter_total{payloadType=\"IncidentReportedEvent\",processorName=\"incident-summary\"}")
+                    .contains("commandBus_successCounter_total{payloadType=\"SubmitTestimonyCommand\"}")
+                    .doesNotContain(MARKER);
+            assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+            assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+        }
+    }
+
     private List<String> snapshot(String incidentId, String duplicateId) throws Exception {
         return List.of(
                 get("/api/v1/incidents/" + incidentId + "?consistency=STRONG").body(),

@@ -1,6 +1,5 @@
 package eu.borderviolence.registry.core.api;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Collections;
@@ -16,7 +15,7 @@ import java.util.Set;
 public record AuthorityInvolvement(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         Authority authority,
-        @ArraySchema(arraySchema = @Schema(description = "What the authority did; at least one role."), minItems = 1)
+        @Schema(description = "What the authority did; at least one role.")
         Set<AuthorityRole> roles) {
 
     public AuthorityInvolvement {

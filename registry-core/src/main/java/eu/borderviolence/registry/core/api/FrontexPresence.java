@@ -1,6 +1,5 @@
 package eu.borderviolence.registry.core.api;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Collections;
@@ -16,7 +15,7 @@ import java.util.Set;
 public record FrontexPresence(
         @Schema(description = "Observing or participating.", requiredMode = Schema.RequiredMode.REQUIRED)
         FrontexRole role,
-        @ArraySchema(arraySchema = @Schema(description = "How the officers were recognised as Frontex."))
+        @Schema(description = "How the officers were recognised as Frontex.")
         Set<Recognition> recognisedBy,
         @Schema(description = "Host country of the Frontex operation, if known.", example = "RO")
         CountryCode hostCountry) {

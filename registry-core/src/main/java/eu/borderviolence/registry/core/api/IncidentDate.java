@@ -51,8 +51,11 @@ public record IncidentDate(
 
     @JsonCreator
     static IncidentDate fromJson(@JsonProperty("precision") DatePrecision precision,
+                                 @Schema(description = "Short form for EXACT_DAY: the day.", example = "2023-07-14")
                                  @JsonProperty("date") LocalDate date,
+                                 @Schema(description = "Short form for DAY_UNKNOWN: the month (YYYY-MM).", example = "2023-07")
                                  @JsonProperty("month") YearMonth month,
+                                 @Schema(description = "Short form for MONTH_UNKNOWN: the year.", example = "2023")
                                  @JsonProperty("year") Integer year,
                                  @JsonProperty("earliest") LocalDate earliest,
                                  @JsonProperty("latest") LocalDate latest,

@@ -1,7 +1,6 @@
 package eu.borderviolence.registry.core.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
@@ -30,18 +29,18 @@ public record IncidentFacts(
         IncidentDate date,
         @Schema(description = "Where it happened.")
         Place place,
-        @ArraySchema(arraySchema = @Schema(description = "Directed border legs in the order they were crossed; "
-                + "more than one makes a chain pushback. Required for pushbacks, empty otherwise."), maxItems = 10)
+        @Schema(description = "Directed border legs in the order they were crossed; "
+                + "more than one makes a chain pushback. Required for pushbacks, empty otherwise.")
         List<BorderLeg> borderLegs,
         @Schema(description = "People affected.")
         PeopleAffected people,
-        @ArraySchema(arraySchema = @Schema(description = "Nationalities in the group, each at most once."), maxItems = 50)
+        @Schema(description = "Nationalities in the group, each at most once.")
         List<NationalityCount> nationalities,
-        @ArraySchema(arraySchema = @Schema(description = "State authorities involved and what they did."), maxItems = 30)
+        @Schema(description = "State authorities involved and what they did.")
         List<AuthorityInvolvement> authorities,
         @Schema(description = "Frontex presence, if any was observed.")
         FrontexPresence frontex,
-        @ArraySchema(arraySchema = @Schema(description = "Violations, by stable code."))
+        @Schema(description = "Violations, by stable code.")
         Set<ViolationCode> violations,
         @Schema(description = "Whether asylum was asked for and what happened; UNKNOWN if not given.")
         AsylumRequest asylum,

@@ -1,6 +1,5 @@
 package eu.borderviolence.registry.core.api;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -17,8 +16,7 @@ public record Readmission(
         CountryCode receivingState,
         @Schema(description = "Dublin transfer that preceded the readmission, if any.")
         DublinTransfer priorDublinTransfer,
-        @ArraySchema(arraySchema = @Schema(description = "References of official documents such as decision numbers."),
-                schema = @Schema(maxLength = 100, example = "RO-IGI 1234/2021"), maxItems = 20)
+        @Schema(description = "References of official documents such as decision numbers.")
         List<String> documentReferences) {
 
     public Readmission {
