@@ -63,6 +63,13 @@ public record IncidentDate(
         if (precision == null) {
             throw new IllegalArgumentException("date precision is required");
         }
+        // A date given in two forms is two answers to "when"; taking one would silently drop the other.
+        int forms = (date != null ? 1 : 0) + (month != null ? 1 : 0) + (year != null ? 1 : 0)
+                + (earliest != null || latest != null ? 1 : 0);
+        if (forms > 1) {
+            throw new IllegalArgumentException(
+                    "give the date either as earliest and latest or as one of date, month or year");
+        }
         if (earliest != null || latest != null) {
             return new IncidentDate(precision, earliest, latest, timeOfDay);
         }
