@@ -9,7 +9,7 @@ import java.time.Duration;
  * Settings of the REST API ({@code registry.api.*}).
  *
  * @param maxBodySize        the largest request body accepted; larger ones get 413
- * @param consistencyTimeout the longest a read with {@code consistency=strong} waits for the views
+ * @param consistencyTimeout the longest a read with {@code consistency=STRONG} waits for the views
  */
 @ConfigurationProperties("registry.api")
 public record RegistryApiProperties(DataSize maxBodySize, Duration consistencyTimeout) {

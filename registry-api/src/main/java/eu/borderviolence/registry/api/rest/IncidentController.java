@@ -162,7 +162,7 @@ public class IncidentController {
     }
 
     @Operation(summary = "Read an incident",
-            description = "The current state; ETag is the version. consistency=strong waits (bounded) until the "
+            description = "The current state; ETag is the version. consistency=STRONG waits (bounded) until the "
                     + "views reflect every write acknowledged before this read.")
     @GetMapping("/{incidentId}")
     public ResponseEntity<IncidentView> incident(

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Read-your-writes for clients that need it. Writes answer as soon as their events are stored; the views follow a
- * moment later. A read with {@code consistency=strong} first waits, for at most
+ * moment later. A read with {@code consistency=STRONG} first waits, for at most
  * {@code registry.api.consistency-timeout}, until every view has processed every event stored before the read
  * began, so it sees all writes acknowledged before it.
  */
