@@ -114,11 +114,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        Throwable cause = e.getMostSpecificCause();
-        String message = cause instanceof IllegalArgumentException && cause != e ? cause.getMessage()
-                : "has the wrong format";
+        String message = describeFormat(e);
         return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "The request is not valid."), List.of(new InvalidRequestException.FieldProblem(e.getName(), message)));
+    }
+
+    /**
+     * What the parameter should look like. Enum names are listed; our value types' own messages are used, since they
+     * describe the format without quoting the value; anything else (a library's message may quote the value or name
+     * a Java class) gets a generic wording.
+     */
+    private static String describeFormat(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        if (type != null && type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        Throwable cause = e.getMostSpecificCause();
+        boolean ours = cause instanceof IllegalArgumentException && cause != e && cause.getStackTrace().length > 0
+                && cause.getStackTrace()[0].getClassName().startsWith("eu.borderviolence.registry.");
+        return ours ? cause.getMessage() : "has the wrong format";
     }
 
     @ExceptionHandler(Exception.class)

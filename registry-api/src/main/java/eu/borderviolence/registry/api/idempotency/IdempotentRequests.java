@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.borderviolence.registry.api.error.IdempotencyKeyReusedException;
 import eu.borderviolence.registry.api.error.InvalidRequestException;
 import eu.borderviolence.registry.core.api.AlreadyRecordedException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -49,11 +51,18 @@ public class IdempotentRequests {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final EventStore events;
 
-    public IdempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    public IdempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock, EventStore events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** The version of a stored aggregate, empty when no event of it is stored. */
+    public Optional<Long> storedVersion(String aggregateId) {
+        return events.lastSequenceNumberFor(aggregateId);
     }
 
     /** The outcome of a request: its result, and whether it was replayed from an earlier identical request. */
@@ -66,10 +75,12 @@ public class IdempotentRequests {
      * @param name          a name unique to this request, derived from organisation, scope and key; the action
      *                      derives the ids it creates from it
      * @param action        does the work; given {@code name}
-     * @param alreadyStored rebuilds the result when the action collided with an earlier attempt that stored it
+     * @param alreadyStored rebuilds the result when the action collided with an earlier attempt that stored it, or
+     *                      is empty when nothing under {@code name} is stored: then the collision was with another
+     *                      request (a concurrent change to the same incident) and is the caller's to see
      */
     public <R> Outcome<R> execute(String organisation, String scope, String key, Object request, Class<R> resultType,
-                                  Function<String, R> action, Function<String, R> alreadyStored) {
+                                  Function<String, R> action, Function<String, Optional<R>> alreadyStored) {
         validate(key);
         String name = organisation + "\n" + scope + "\n" + key;
         String hash = hash(request);
@@ -98,7 +109,12 @@ public class IdempotentRequests {
         try {
             result = action.apply(name);
         } catch (AggregateStreamCreationException | ConcurrencyException | AlreadyRecordedException collided) {
-            result = alreadyStored.apply(name);
+            Optional<R> earlier = alreadyStored.apply(name);
+            if (earlier.isEmpty()) {
+                forget(organisation, scope, key, hash);
+                throw collided;
+            }
+            result = earlier.get();
             replayed = true;
         } catch (RuntimeException refused) {
             forget(organisation, scope, key, hash);

@@ -24,6 +24,7 @@ import eu.borderviolence.registry.core.api.ReportIncidentCommand;
 import eu.borderviolence.registry.core.api.RetractIncidentCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -74,6 +75,7 @@ public class IncidentController {
     @Operation(summary = "Report an incident without a testimony",
             description = "For incidents known from other sources (media, official documents). An Idempotency-Key "
                     + "makes retries safe, as for testimonies.")
+    @ApiResponse(responseCode = "201", description = "Stored at version 0. Location is the incident.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IncidentReference> report(
             @RequestBody IncidentFacts facts, Caller caller,
@@ -85,7 +87,8 @@ public class IncidentController {
                 : idempotency.execute(caller.actor().organisation(), "incidents", idempotencyKey, facts,
                 IncidentReference.class,
                 name -> report(facts, caller, IncidentId.derivedFrom(name)),
-                name -> new IncidentReference(IncidentId.derivedFrom(name), 0));
+                name -> idempotency.storedVersion(IncidentId.derivedFrom(name).toString())
+                        .map(version -> new IncidentReference(IncidentId.derivedFrom(name), 0)));
         IncidentReference reference = outcome.result();
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + reference.incidentId()))
                 .eTag(RequestChecks.etag(reference.version()))
@@ -132,6 +135,7 @@ public class IncidentController {
     @Operation(summary = "Merge a duplicate into another incident",
             description = "The incident in the path is the duplicate: it will point to the survivor, which takes "
                     + "over its testimonies. Both histories stay readable. If-Match (the duplicate's version) is optional.")
+    @ApiResponse(responseCode = "204", description = "Merged. Location is the survivor.")
     @PostMapping(path = "/{incidentId}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> merge(
             @Parameter(description = "The incident.") @PathVariable IncidentId incidentId, @RequestBody MergeRequest request, Caller caller,

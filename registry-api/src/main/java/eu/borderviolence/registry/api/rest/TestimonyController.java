@@ -63,7 +63,8 @@ public class TestimonyController {
                 : idempotency.execute(caller.actor().organisation(), "testimonies", idempotencyKey, submission,
                 TestimonySubmitted.class,
                 name -> submit(submission, caller, TestimonyId.derivedFrom(name), IncidentId.derivedFrom(name)),
-                name -> receipt(submission, TestimonyId.derivedFrom(name), IncidentId.derivedFrom(name)));
+                name -> idempotency.storedVersion(TestimonyId.derivedFrom(name).toString())
+                        .map(version -> receipt(submission, TestimonyId.derivedFrom(name), IncidentId.derivedFrom(name))));
         TestimonySubmitted result = outcome.result();
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + result.incidentId()))
                 .header(REPLAYED, Boolean.toString(outcome.replayed()))

@@ -213,6 +213,13 @@ class RegistryJourneyTest {
                 });
             }));
             assertThat(undescribed).isEmpty();
+            assertThat(docs.at("/paths/~1api~1v1~1testimonies/post/responses").has("201")).isTrue();
+            assertThat(docs.at("/paths/~1api~1v1~1testimonies/post/responses").has("200")).isFalse();
+            assertThat(docs.at("/paths/~1api~1v1~1incidents/post/responses").has("201")).isTrue();
+            assertThat(docs.at("/paths/~1api~1v1~1incidents~1{incidentId}~1merge/post/responses").has("204")).isTrue();
+            docs.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                    assertThat(operation.getValue().at("/responses/4XX/content").has("application/problem+json"))
+                            .as(operation.getKey() + " " + path.getKey()).isTrue()));
             assertThat(docs.at("/paths/~1api~1v1~1testimonies/post/parameters").toString())
                     .contains("X-Registry-Principal", "Idempotency-Key").doesNotContain("\"caller\"");
             assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);

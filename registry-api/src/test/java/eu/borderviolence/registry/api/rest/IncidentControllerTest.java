@@ -48,6 +48,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -56,6 +57,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -173,7 +175,11 @@ class IncidentControllerTest {
         mvc.perform(get("/api/v1/incidents").param("country", "XX"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("country"));
         mvc.perform(get("/api/v1/incidents").param("kind", "SHIPWRECK"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "must be one of PUSHBACK, POLICE_VIOLENCE, READMISSION_DEPORTATION"))
+                .andExpect(content().string(not(containsString("SHIPWRECK"))))
+                .andExpect(content().string(not(containsString("eu.borderviolence"))));
         mvc.perform(get("/api/v1/incidents").param("from", "2023-12-01").param("to", "2023-01-01"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
         mvc.perform(get("/api/v1/incidents").param("size", "500"))

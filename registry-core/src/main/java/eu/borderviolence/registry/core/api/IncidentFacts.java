@@ -121,14 +121,32 @@ public record IncidentFacts(
         return states;
     }
 
-    /** Authorities of another country than the acting states: foreign officers in a joint operation. */
+    /** The states people were expelled or returned to: the receiving state of every leg and of a readmission. */
+    @JsonIgnore
+    public Set<CountryCode> receivingStates() {
+        Set<CountryCode> states = new LinkedHashSet<>();
+        borderLegs.forEach(leg -> states.add(leg.to()));
+        if (readmission != null) {
+            states.add(readmission.receivingState());
+        }
+        return states;
+    }
+
+    /**
+     * Authorities of a third country, neither acting nor receiving: foreign officers in a joint operation, such as
+     * Austrian police on a Hungarian-Serbian border patrol. The receiving state's police, who take people over at the
+     * border, are not foreign officers of the operation.
+     */
     @JsonIgnore
     public List<AuthorityInvolvement> foreignOfficers() {
         Set<CountryCode> acting = actingStates();
         if (acting.isEmpty()) {
             return List.of();
         }
-        return authorities.stream().filter(a -> !acting.contains(a.authority().country())).toList();
+        Set<CountryCode> receiving = receivingStates();
+        return authorities.stream()
+                .filter(a -> !acting.contains(a.authority().country()) && !receiving.contains(a.authority().country()))
+                .toList();
     }
 
     /** The names of the facts that differ between this and {@code other}, in declaration order. */

@@ -217,13 +217,27 @@ class IncidentFactsTest {
         IncidentFacts facts = hungaryToSerbiaPushback();
         AuthorityInvolvement austrianPolice = AuthorityInvolvement.of(Authority.of("AT", AgencyType.REGULAR_POLICE),
                 AuthorityRole.APPREHENDED);
-        IncidentFacts jointOperation = new IncidentFacts(facts.kind(), facts.date(), facts.place(),
-                facts.borderLegs(), facts.people(), facts.nationalities(),
-                List.of(facts.authorities().get(0), austrianPolice), facts.frontex(), facts.violations(),
-                facts.asylum(), facts.confidence(), facts.readmission());
+        IncidentFacts jointOperation = withSecondAuthority(facts, austrianPolice);
 
         assertThat(facts.foreignOfficers()).isEmpty();
         assertThat(jointOperation.foreignOfficers()).containsExactly(austrianPolice);
+    }
+
+    @Test
+    void theReceivingStatesPoliceAreNotForeignOfficers() {
+        IncidentFacts facts = hungaryToSerbiaPushback();
+        AuthorityInvolvement serbianPolice = AuthorityInvolvement.of(Authority.of("RS", AgencyType.REGULAR_POLICE),
+                AuthorityRole.APPREHENDED);
+        IncidentFacts handedOver = withSecondAuthority(facts, serbianPolice);
+
+        assertThat(handedOver.receivingStates()).containsExactly(CountryCode.of("RS"));
+        assertThat(handedOver.foreignOfficers()).isEmpty();
+    }
+
+    private static IncidentFacts withSecondAuthority(IncidentFacts facts, AuthorityInvolvement second) {
+        return new IncidentFacts(facts.kind(), facts.date(), facts.place(), facts.borderLegs(), facts.people(),
+                facts.nationalities(), List.of(facts.authorities().get(0), second), facts.frontex(),
+                facts.violations(), facts.asylum(), facts.confidence(), facts.readmission());
     }
 
     // corrections

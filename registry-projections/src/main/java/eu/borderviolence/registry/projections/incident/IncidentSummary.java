@@ -202,7 +202,10 @@ class IncidentSummary {
         lastChangedAt = at;
     }
 
-    /** The place's country, both ends of every border leg, and a readmission's sending and receiving state. */
+    /**
+     * The place's country, both ends of every border leg, a readmission's sending and receiving state and the states
+     * of a Dublin transfer before it.
+     */
     private static Set<CountryCode> countriesOf(IncidentFacts facts) {
         Set<CountryCode> all = new LinkedHashSet<>();
         if (facts.place() != null && facts.place().country() != null) {
@@ -215,6 +218,9 @@ class IncidentSummary {
         if (facts.readmission() != null) {
             all.add(facts.readmission().sendingState());
             all.add(facts.readmission().receivingState());
+            if (facts.readmission().priorDublinTransfer() != null) {
+                all.add(facts.readmission().priorDublinTransfer().fromState());
+            }
         }
         return all;
     }
