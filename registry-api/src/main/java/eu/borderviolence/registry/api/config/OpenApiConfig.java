@@ -3,6 +3,7 @@ package eu.borderviolence.registry.api.config;
 import eu.borderviolence.registry.api.rest.Caller;
 import eu.borderviolence.registry.api.rest.CallerArgumentResolver;
 import eu.borderviolence.registry.api.rest.RequestIds;
+import eu.borderviolence.registry.core.api.CountryCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -29,6 +30,8 @@ public class OpenApiConfig {
     static {
         // The caller is read from headers by CallerArgumentResolver, documented below, not bound from the query.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        // A country code is one query parameter (country=RS), not an object to flatten into country.code.
+        SpringDocUtils.getConfig().addSimpleTypesForParameterObject(CountryCode.class);
     }
 
     @Bean

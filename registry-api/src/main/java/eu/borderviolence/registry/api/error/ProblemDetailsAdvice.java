@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -125,7 +126,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * a Java class) gets a generic wording.
      */
     private static String describeFormat(MethodArgumentTypeMismatchException e) {
-        Class<?> type = e.getRequiredType();
+        return describeFormat(e.getRequiredType(), e);
+    }
+
+    private static String describeFormat(Class<?> type, TypeMismatchException e) {
         if (type != null && type.isEnum()) {
             return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
@@ -194,7 +198,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Invalid request", "The request is not valid."), problems));
     }
 
+    /**
+     * What is wrong with a bound field. A value that could not be converted gets the same wording as a query
+     * parameter (the allowed codes, or our value type's own message); Spring's default message would quote it.
+     */
     private static String message(FieldError error) {
+        if (error.isBindingFailure()) {
+            TypeMismatchException mismatch = error.contains(TypeMismatchException.class)
+                    ? error.unwrap(TypeMismatchException.class) : null;
+            return mismatch == null ? "has the wrong format" : describeFormat(mismatch.getRequiredType(), mismatch);
+        }
         return error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
     }
 

@@ -133,6 +133,24 @@ public record IncidentFacts(
     }
 
     /**
+     * Every country the incident touched: the place's country, both ends of every border leg, a readmission's states
+     * and the state a prior Dublin transfer came from. The country filters of lists and views match these.
+     */
+    @JsonIgnore
+    public Set<CountryCode> countries() {
+        Set<CountryCode> all = new LinkedHashSet<>();
+        if (place != null && place.country() != null) {
+            all.add(place.country());
+        }
+        all.addAll(actingStates());
+        all.addAll(receivingStates());
+        if (readmission != null && readmission.priorDublinTransfer() != null) {
+            all.add(readmission.priorDublinTransfer().fromState());
+        }
+        return all;
+    }
+
+    /**
      * Authorities of a third country, neither acting nor receiving: foreign officers in a joint operation, such as
      * Austrian police on a Hungarian-Serbian border patrol. The receiving state's police, who take people over at the
      * border, are not foreign officers of the operation.

@@ -2,7 +2,6 @@ package eu.borderviolence.registry.projections.incident;
 
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
-import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.IncidentKind;
@@ -192,7 +191,7 @@ class IncidentSummary {
         dateEarliest = newFacts.date() == null ? null : newFacts.date().earliest();
         dateLatest = newFacts.date() == null ? null : newFacts.date().latest();
         countries.clear();
-        countriesOf(newFacts).forEach(country -> countries.add(country.code()));
+        newFacts.countries().forEach(country -> countries.add(country.code()));
         legs.clear();
         newFacts.borderLegs().forEach(leg -> legs.add(new RouteLeg(leg)));
     }
@@ -200,29 +199,6 @@ class IncidentSummary {
     private void changed(long newVersion, Instant at) {
         version = newVersion;
         lastChangedAt = at;
-    }
-
-    /**
-     * The place's country, both ends of every border leg, a readmission's sending and receiving state and the states
-     * of a Dublin transfer before it.
-     */
-    private static Set<CountryCode> countriesOf(IncidentFacts facts) {
-        Set<CountryCode> all = new LinkedHashSet<>();
-        if (facts.place() != null && facts.place().country() != null) {
-            all.add(facts.place().country());
-        }
-        facts.borderLegs().forEach(leg -> {
-            all.add(leg.from());
-            all.add(leg.to());
-        });
-        if (facts.readmission() != null) {
-            all.add(facts.readmission().sendingState());
-            all.add(facts.readmission().receivingState());
-            if (facts.readmission().priorDublinTransfer() != null) {
-                all.add(facts.readmission().priorDublinTransfer().fromState());
-            }
-        }
-        return all;
     }
 
     /** The list with the new values appended, each at most once; a new list, since the JSON columns are immutable. */

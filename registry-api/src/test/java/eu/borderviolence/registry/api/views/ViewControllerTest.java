@@ -1,0 +1,204 @@
+package eu.borderviolence.registry.api.views;
+
+import eu.borderviolence.registry.api.rest.ViewConsistency;
+import eu.borderviolence.registry.core.api.AgencyType;
+import eu.borderviolence.registry.core.api.BorderLeg;
+import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.CountryCode;
+import eu.borderviolence.registry.core.api.IncidentId;
+import eu.borderviolence.registry.core.api.IncidentKind;
+import eu.borderviolence.registry.core.api.ViolationCode;
+import eu.borderviolence.registry.core.api.figures.AuthorityFiguresPage;
+import eu.borderviolence.registry.core.api.figures.BorderFigures;
+import eu.borderviolence.registry.core.api.figures.Count;
+import eu.borderviolence.registry.core.api.figures.FigureFilter;
+import eu.borderviolence.registry.core.api.figures.Figures;
+import eu.borderviolence.registry.core.api.figures.FindAuthorityFiguresQuery;
+import eu.borderviolence.registry.core.api.figures.FindBorderFiguresQuery;
+import eu.borderviolence.registry.core.api.figures.FindFrontexPresenceQuery;
+import eu.borderviolence.registry.core.api.figures.FindQuarterlyReportQuery;
+import eu.borderviolence.registry.core.api.figures.FindReadmissionFiguresQuery;
+import eu.borderviolence.registry.core.api.figures.FrontexPresenceFigures;
+import eu.borderviolence.registry.core.api.figures.IncidentSearchPage;
+import eu.borderviolence.registry.core.api.figures.NationalityShare;
+import eu.borderviolence.registry.core.api.figures.QuarterlyReport;
+import eu.borderviolence.registry.core.api.figures.ReadmissionFigures;
+import eu.borderviolence.registry.core.api.figures.SearchIncidentsQuery;
+import eu.borderviolence.registry.core.api.figures.SearchOrder;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = ViewController.class)
+
+class ViewControllerTest {
+
+    private static final IncidentId INCIDENT = IncidentId.random();
+    private static final Figures FIGURES = new Figures(2, 24, 0, 8, 4, 0, 0, 1, 2,
+            Map.of(ViolationCode.BEATING, 2L), List.of(INCIDENT));
+    private static final Count COUNT = new Count("HU-RS", 2, 24, List.of(INCIDENT));
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    QueryGateway queries;
+    @MockitoBean
+    ViewConsistency consistency;
+
+    private <Q> Q asked(Class<Q> queryType, Class<?> answerType) {
+        ArgumentCaptor<Q> query = ArgumentCaptor.forClass(queryType);
+        verify(queries).query(query.capture(), eq(answerType));
+        return query.getValue();
+    }
+
+    private void answer(Class<?> queryType, Object answer) {
+        when(queries.query(any(queryType), any(Class.class))).thenReturn(CompletableFuture.completedFuture(answer));
+    }
+
+    @Test
+    void borderFiguresPassEveryFilterOn() throws Exception {
+        answer(FindBorderFiguresQuery.class, new BorderFigures(FIGURES, List.of(), List.of(COUNT)));
+        mvc.perform(get("/api/v1/views/borders").param("from", "2023-01-01").param("to", "2023-12-31")
+                        .param("kind", "PUSHBACK").param("confidence", "CONFIRMED").param("confidence", "LIKELY")
+                        .param("borderLeg", "HU-RS").param("country", "RS").param("authorityCountry", "HU")
+                        .param("agency", "BORDER_POLICE").param("nationality", "AF").param("violation", "BEATING")
+                        .param("includeRetracted", "true").param("listIncidents", "true")
+                        .param("consistency", "STRONG"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total.people").value(24))
+                .andExpect(jsonPath("$.total.violations.BEATING").value(2))
+                .andExpect(jsonPath("$.chains[0].incidentIds[0]").value(INCIDENT.toString()));
+        FindBorderFiguresQuery query = asked(FindBorderFiguresQuery.class, BorderFigures.class);
+        assertThat(query.listIncidents()).isTrue();
+        assertThat(query.filter()).isEqualTo(new FigureFilter(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31),
+                IncidentKind.PUSHBACK, Set.of(ConfidenceStatus.CONFIRMED, ConfidenceStatus.LIKELY),
+                BorderLeg.of("HU", "RS"), CountryCode.of("RS"), CountryCode.of("HU"), AgencyType.BORDER_POLICE,
+                CountryCode.of("AF"), ViolationCode.BEATING, true));
+        verify(consistency).await(ViewConsistency.Level.STRONG);
+    }
+
+    @Test
+    void withoutFiltersEveryActiveIncidentCountsAndNoIdsAreListed() throws Exception {
+        answer(FindAuthorityFiguresQuery.class, new AuthorityFiguresPage(FIGURES, List.of()));
+        mvc.perform(get("/api/v1/views/authorities")).andExpect(status().isOk());
+        FindAuthorityFiguresQuery query = asked(FindAuthorityFiguresQuery.class, AuthorityFiguresPage.class);
+        assertThat(query.filter()).isEqualTo(FigureFilter.none());
+        assertThat(query.listIncidents()).isFalse();
+        verify(consistency).await(ViewConsistency.Level.EVENTUAL);
+    }
+
+    @Test
+    void frontexAndReadmissionViewsAnswer() throws Exception {
+        answer(FindFrontexPresenceQuery.class, new FrontexPresenceFigures(FIGURES, List.of(COUNT), List.of(),
+                List.of(), List.of(), List.of(), FIGURES, List.of(), List.of(), List.of(), List.of()));
+        answer(FindReadmissionFiguresQuery.class, new ReadmissionFigures(FIGURES, List.of(COUNT), List.of(),
+                List.of(), List.of()));
+        mvc.perform(get("/api/v1/views/frontex").param("kind", "PUSHBACK"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.frontexByRole[0].key").value("HU-RS"));
+        mvc.perform(get("/api/v1/views/readmissions"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.bySendingAndReceivingState[0].people").value(24));
+    }
+
+    private static QuarterlyReport quarterlyReport() {
+        return new QuarterlyReport("2023-Q3", LocalDate.of(2023, 7, 1), LocalDate.of(2023, 9, 30), FIGURES, COUNT,
+                new Count("chain pushbacks", 0, 0, null), List.of(new NationalityShare(CountryCode.of("AF"), 7, 58.3),
+                new NationalityShare(CountryCode.of("SY"), 5, 41.7)), 12, List.of(COUNT),
+                List.of(new Count("HU", 2, 24, null)), List.of(new Count("RS", 2, 24, null)), COUNT, COUNT);
+    }
+
+    @Test
+    void theQuarterlyReportAnswersJsonForTheQuarter() throws Exception {
+        answer(FindQuarterlyReportQuery.class, quarterlyReport());
+        mvc.perform(get("/api/v1/views/quarterly-report/2023-Q3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nationalities[0].percent").value(58.3));
+        assertThat(asked(FindQuarterlyReportQuery.class, QuarterlyReport.class).quarter().toString())
+                .isEqualTo("2023-Q3");
+    }
+
+    @Test
+    void theQuarterlyReportAnswersCsvWhenAskedFor() throws Exception {
+        answer(FindQuarterlyReportQuery.class, quarterlyReport());
+        String csv = mvc.perform(get("/api/v1/views/quarterly-report/2023-Q3").accept("text/csv"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("text/csv")))
+                .andExpect(header().string("Content-Disposition", containsString("quarterly-report-2023-Q3.csv")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv.split("\r\n")).startsWith("section,key,incidents,people,percent", "quarter,2023-Q3,,,",
+                "total,incidents,2,24,").contains("nationality,AF,,7,58.3", "nationality,unrecorded,,12,",
+                "border,HU-RS,2,24,", "exit point,HU,2,24,", "entry point,RS,2,24,", "violation,BEATING,2,,");
+    }
+
+    @Test
+    void aMalformedQuarterIsRefused() throws Exception {
+        mvc.perform(get("/api/v1/views/quarterly-report/2023-Q5"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("quarter"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a quarter such as 2023-Q3"));
+        verify(queries, never()).query(any(), any(Class.class));
+    }
+
+    @Test
+    void searchPassesOrderAndPageOn() throws Exception {
+        answer(SearchIncidentsQuery.class, new IncidentSearchPage(List.of(), 2, 10, 21));
+        mvc.perform(get("/api/v1/views/search").param("nationality", "SY").param("sort", "PEOPLE_DESC")
+                        .param("page", "2").param("size", "10"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(21));
+        SearchIncidentsQuery query = asked(SearchIncidentsQuery.class, IncidentSearchPage.class);
+        assertThat(query.order()).isEqualTo(SearchOrder.PEOPLE_DESC);
+        assertThat(query.page()).isEqualTo(2);
+        assertThat(query.filter().nationality()).isEqualTo(CountryCode.of("SY"));
+    }
+
+    @Test
+    void badFiltersAreRefusedNamingTheParameterWithoutEchoingIt() throws Exception {
+        mvc.perform(get("/api/v1/views/borders").param("kind", "SHIPWRECK"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("kind"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "must be one of PUSHBACK, POLICE_VIOLENCE, READMISSION_DEPORTATION"))
+                .andExpect(content().string(not(containsString("SHIPWRECK"))));
+        mvc.perform(get("/api/v1/views/borders").param("country", "Röszke"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("country"))
+                .andExpect(content().string(not(containsString("Röszke"))));
+        mvc.perform(get("/api/v1/views/borders").param("from", "yesterday"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(content().string(not(containsString("yesterday"))));
+        mvc.perform(get("/api/v1/views/borders").param("from", "2023-12-01").param("to", "2023-01-01"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+        mvc.perform(get("/api/v1/views/borders").param("borderLeg", "HU>RS"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("borderLeg"));
+        mvc.perform(get("/api/v1/views/borders").param("agency", "BORDER_POLICE"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("agency"));
+        mvc.perform(get("/api/v1/views/search").param("size", "500"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
+        mvc.perform(get("/api/v1/views/search").param("sort", "RANDOM"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sort"));
+        verify(queries, never()).query(any(), any(Class.class));
+    }
+}

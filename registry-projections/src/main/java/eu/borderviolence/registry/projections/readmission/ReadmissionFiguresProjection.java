@@ -1,0 +1,61 @@
+package eu.borderviolence.registry.projections.readmission;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderviolence.registry.core.api.IncidentFacts;
+import eu.borderviolence.registry.core.api.IncidentKind;
+import eu.borderviolence.registry.core.api.Readmission;
+import eu.borderviolence.registry.core.api.figures.FindReadmissionFiguresQuery;
+import eu.borderviolence.registry.core.api.figures.ReadmissionFigures;
+import eu.borderviolence.registry.projections.figures.Breakdown;
+import eu.borderviolence.registry.projections.figures.FactProjection;
+import eu.borderviolence.registry.projections.figures.FactRecord;
+import eu.borderviolence.registry.projections.figures.FactTables;
+import eu.borderviolence.registry.projections.figures.Tally;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The readmissions view: readmission deportations by sending and receiving state, by legal basis, and the chains in
+ * which a Dublin transfer brought a person to the state that then returned them under a readmission agreement.
+ */
+@Component
+@ProcessingGroup(ReadmissionFiguresProjection.PROCESSING_GROUP)
+public class ReadmissionFiguresProjection extends FactProjection {
+
+    public static final String PROCESSING_GROUP = "readmission-figures";
+    static final String TABLES = "readmission_view";
+
+    ReadmissionFiguresProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        super(new FactTables(TABLES, jdbc, json));
+    }
+
+    @Override
+    protected boolean counts(IncidentFacts facts) {
+        return facts.kind() == IncidentKind.READMISSION_DEPORTATION && facts.readmission() != null;
+    }
+
+    @QueryHandler
+    public ReadmissionFigures find(FindReadmissionFiguresQuery query) {
+        boolean ids = query.listIncidents();
+        Tally total = new Tally();
+        Breakdown routes = new Breakdown();
+        Breakdown legalBases = new Breakdown();
+        Breakdown dublinChains = new Breakdown();
+        Breakdown quarters = new Breakdown();
+        for (FactRecord record : tables.matching(query.filter())) {
+            Readmission readmission = record.facts().readmission();
+            total.add(record);
+            routes.add(readmission.sendingState().code() + "-" + readmission.receivingState().code(), record);
+            legalBases.add(readmission.legalBasis().name(), record);
+            if (readmission.priorDublinTransfer() != null) {
+                dublinChains.add(readmission.priorDublinTransfer().fromState().code() + "-"
+                        + readmission.sendingState().code() + "-" + readmission.receivingState().code(), record);
+            }
+            quarters.add(record.quarter(), record);
+        }
+        return new ReadmissionFigures(total.figures(ids), routes.mostFirst(ids), legalBases.mostFirst(ids),
+                dublinChains.mostFirst(ids), quarters.chronological(ids));
+    }
+}

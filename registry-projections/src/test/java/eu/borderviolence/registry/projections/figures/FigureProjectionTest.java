@@ -1,0 +1,77 @@
+package eu.borderviolence.registry.projections.figures;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.CorroborationSource;
+import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
+import eu.borderviolence.registry.core.api.IncidentFacts;
+import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
+import eu.borderviolence.registry.core.api.IncidentId;
+import eu.borderviolence.registry.core.api.IncidentMergedEvent;
+import eu.borderviolence.registry.core.api.IncidentReportedEvent;
+import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
+import eu.borderviolence.registry.projections.EventFeed;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+import static eu.borderviolence.registry.projections.Incidents.LAWYER;
+import static eu.borderviolence.registry.projections.Incidents.MONITOR;
+
+/**
+ * What every view's test needs: the views' tables from registry-api's Flyway migration V4, and a feed that calls
+ * the projection's handlers the way its processor does, with the incident events of a case's life.
+ */
+@JdbcTest(properties = {"spring.sql.init.mode=always",
+        "spring.sql.init.schema-locations=file:../registry-api/src/main/resources/db/migration/V4__advocacy_views.sql"})
+public abstract class FigureProjectionTest {
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ObjectMapper json;
+
+    protected EventFeed events;
+
+    /** The projection under test, made with the test's database and JSON mapper. */
+    protected abstract Object projection();
+
+    @BeforeEach
+    void feedTheProjection() {
+        events = new EventFeed(() -> {
+        }, projection());
+    }
+
+    protected IncidentId report(IncidentFacts facts) {
+        IncidentId id = IncidentId.random();
+        events.publish(id, new IncidentReportedEvent(id, facts, MONITOR), MONITOR);
+        return id;
+    }
+
+    protected EventMessage<?> correct(IncidentId id, IncidentFacts facts) {
+        return events.publish(id, new IncidentFactsCorrectedEvent(id, facts, List.of("facts"), "checked", LAWYER),
+                LAWYER);
+    }
+
+    protected void corroborate(IncidentId id, ConfidenceStatus confidence) {
+        events.publish(id, new IncidentCorroboratedEvent(id, CorroborationSource.MEDICAL_REPORT, "MR-1", confidence,
+                LAWYER), LAWYER);
+    }
+
+    protected void retract(IncidentId id) {
+        events.publish(id, new IncidentRetractedEvent(id, "witness recanted", LAWYER), LAWYER);
+    }
+
+    protected void merge(IncidentId duplicate, IncidentId survivor) {
+        events.publish(duplicate, new IncidentMergedEvent(duplicate, survivor, "same group", LAWYER), LAWYER);
+    }
+
+    protected long rows(String table) {
+        Long count = jdbc.queryForObject("select count(*) from " + table, Long.class);
+        return count == null ? 0 : count;
+    }
+}
