@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** A tally per key: incidents per border leg, per country, per quarter. Each incident counts once per key. */
 public final class Breakdown {
@@ -18,16 +17,7 @@ public final class Breakdown {
     private final Map<String, Tally> tallies = new HashMap<>();
 
     public void add(String key, FactRecord record) {
-        tally(key).add(record);
-    }
-
-    /** The tally under {@code key}, started empty when the key is new. */
-    public Tally tally(String key) {
-        return tallies.computeIfAbsent(key, k -> new Tally());
-    }
-
-    public boolean isEmpty() {
-        return tallies.isEmpty();
+        tallies.computeIfAbsent(key, k -> new Tally()).add(record);
     }
 
     /** Most incidents first; equal counts by key. */
@@ -45,17 +35,5 @@ public final class Breakdown {
     public List<Count> chronological(boolean listIncidents) {
         return tallies.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getValue().count(e.getKey(), listIncidents)).toList();
-    }
-
-    /** Each line turned into a result by {@code result}, most incidents first. */
-    public <T> List<T> mostFirst(java.util.function.BiFunction<String, Tally, T> result) {
-        return tallies.entrySet().stream().sorted(MOST_FIRST).map(e -> result.apply(e.getKey(), e.getValue()))
-                .toList();
-    }
-
-    /** Keys for which {@code key} gives several values per record (a leg per leg, a country per country). */
-    public static <T> void addEach(Breakdown breakdown, Iterable<T> values, Function<T, String> key,
-                                   FactRecord record) {
-        values.forEach(value -> breakdown.add(key.apply(value), record));
     }
 }

@@ -8,6 +8,7 @@ import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.ViolationCode;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -42,7 +43,7 @@ public record FigureFilter(LocalDate from, LocalDate to, IncidentKind kind, Set<
             throw new IllegalArgumentException("an agency needs the authority's country");
         }
         confidence = confidence == null || confidence.isEmpty() ? Set.of()
-                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(confidence));
+                : Collections.unmodifiableSet(EnumSet.copyOf(confidence));
     }
 
     public static FigureFilter none() {
