@@ -3,13 +3,14 @@ package eu.borderviolence.registry.api.rest;
 import eu.borderviolence.registry.api.error.InvalidRequestException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
+import eu.borderviolence.registry.api.views.FigureParameters;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests.Outcome;
-import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.CaseHistory;
 import eu.borderviolence.registry.core.api.CorrectIncidentFactsCommand;
 import eu.borderviolence.registry.core.api.CorroborateIncidentCommand;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
+import eu.borderviolence.registry.core.api.FindIncidentAsOfQuery;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentFilter;
@@ -43,19 +44,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Incidents: report, correct, corroborate, merge, retract; read one, its case history, or a filtered list. */
 @RestController
 @RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Incidents", description = "Report, change and read incidents and their case histories.")
 public class IncidentController {
-
-    private static final Pattern LEG = Pattern.compile("^([A-Z]{2})-([A-Z]{2})$");
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -167,16 +166,26 @@ public class IncidentController {
 
     @Operation(summary = "Read an incident",
             description = "The current state; ETag is the version. consistency=STRONG waits (bounded) until the "
-                    + "views reflect every write acknowledged before this read.")
+                    + "views reflect every write acknowledged before this read. With asOf, the incident as the "
+                    + "registry knew it at that moment, rebuilt from its events (consistency does not apply).")
     @GetMapping("/{incidentId}")
     public ResponseEntity<IncidentView> incident(
             @Parameter(description = "The incident.") @PathVariable IncidentId incidentId,
             @Parameter(description = "EVENTUAL (default) or STRONG (read your own writes).")
-            @RequestParam(defaultValue = "EVENTUAL") ViewConsistency.Level consistency) {
-        this.consistency.await(consistency);
-        IncidentView view = ask(queries.query(new FindIncidentQuery(incidentId),
-                ResponseTypes.optionalInstanceOf(IncidentView.class)))
-                .orElseThrow(() -> new NotFoundException("incident", incidentId));
+            @RequestParam(defaultValue = "EVENTUAL") ViewConsistency.Level consistency,
+            @Parameter(description = "A past moment (ISO-8601, e.g. 2023-08-01T00:00:00Z): the incident as it was "
+                    + "known then.", example = "2023-08-01T00:00:00Z")
+            @RequestParam(required = false) Instant asOf) {
+        Optional<IncidentView> found;
+        if (asOf == null) {
+            this.consistency.await(consistency);
+            found = ask(queries.query(new FindIncidentQuery(incidentId),
+                    ResponseTypes.optionalInstanceOf(IncidentView.class)));
+        } else {
+            found = ask(queries.query(new FindIncidentAsOfQuery(incidentId, asOf),
+                    ResponseTypes.optionalInstanceOf(IncidentView.class)));
+        }
+        IncidentView view = found.orElseThrow(() -> new NotFoundException("incident", incidentId));
         return ResponseEntity.ok().eTag(RequestChecks.etag(view.version())).body(view);
     }
 
@@ -224,24 +233,9 @@ public class IncidentController {
         if (size < 1 || size > ListIncidentsQuery.MAX_PAGE_SIZE) {
             throw new InvalidRequestException("size", "must be between 1 and " + ListIncidentsQuery.MAX_PAGE_SIZE);
         }
-        IncidentFilter filter = new IncidentFilter(kind, country, leg(borderLeg), from, to, status);
+        IncidentFilter filter = new IncidentFilter(kind, country, FigureParameters.leg(borderLeg), from, to, status);
         this.consistency.await(consistency);
         return ask(queries.query(new ListIncidentsQuery(filter, page, size), IncidentPage.class));
-    }
-
-    private static BorderLeg leg(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Matcher matcher = LEG.matcher(value.trim());
-        if (!matcher.matches()) {
-            throw new InvalidRequestException("borderLeg", "must be two country codes joined by '-', e.g. HU-RS");
-        }
-        try {
-            return BorderLeg.of(matcher.group(1), matcher.group(2));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("borderLeg", e.getMessage());
-        }
     }
 
     private static ResponseEntity<IncidentReference> changed(IncidentId incidentId, long version) {

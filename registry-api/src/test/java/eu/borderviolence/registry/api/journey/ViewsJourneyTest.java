@@ -57,7 +57,7 @@ class ViewsJourneyTest {
     private static final int TESTIMONIES = DemoDataSet.DEFAULT_TESTIMONIES;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
     @TempDir
     static Path dataDir;
@@ -66,6 +66,8 @@ class ViewsJourneyTest {
     /** The final facts of every incident that counts: neither merged into another nor retracted. */
     private Map<IncidentId, IncidentFacts> active;
     private Set<IncidentId> retracted;
+    /** Incidents still active whose facts were corrected, with the corrected facts. */
+    private final Map<IncidentId, IncidentFacts> corrections = new LinkedHashMap<>();
 
     @BeforeAll
     void loadTheDemo() throws Exception {
@@ -96,6 +98,7 @@ class ViewsJourneyTest {
                 facts.put(report.incidentId(), report.facts());
             } else if (command instanceof CorrectIncidentFactsCommand correction) {
                 facts.put(correction.incidentId(), correction.facts());
+                corrections.put(correction.incidentId(), correction.facts());
             } else if (command instanceof CorroborateIncidentCommand corroboration
                     && corroboration.confidence() != null) {
                 facts.computeIfPresent(corroboration.incidentId(),
@@ -110,6 +113,8 @@ class ViewsJourneyTest {
         active.keySet().removeAll(merged);
         active.keySet().removeAll(retracted);
         retracted.removeAll(merged);
+        corrections.keySet().retainAll(active.keySet());
+        assertThat(corrections).isNotEmpty();
         assertThat(merged).isNotEmpty();
         assertThat(retracted).isNotEmpty();
     }
@@ -249,6 +254,21 @@ class ViewsJourneyTest {
                 .map(hit -> hit.at("/date/earliest").asText("")).filter(day -> !day.isEmpty()).toList();
         assertThat(days).isSorted();
         assertThat(page.toString()).doesNotContain("witness", "Witness-", "demo-contact-");
+    }
+
+    @Test
+    void anIncidentAsOfAMomentIsRebuiltFromItsEvents() throws Exception {
+        IncidentId corrected = corrections.keySet().iterator().next();
+        JsonNode now = get("/api/v1/incidents/" + corrected);
+        JsonNode rebuilt = get("/api/v1/incidents/" + corrected + "?asOf=" + java.time.Instant.now());
+        assertThat(rebuilt).isEqualTo(now);
+        JsonNode reported = get("/api/v1/incidents/" + corrected + "?asOf=" + now.get("reportedAt").asText());
+        assertThat(reported.get("version").asLong()).isLessThan(now.get("version").asLong());
+        assertThat(json.treeToValue(reported.get("facts"), IncidentFacts.class))
+                .isNotEqualTo(corrections.get(corrected));
+        HttpResponse<String> before = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents/"
+                + corrected + "?asOf=2000-01-01T00:00:00Z")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).isEqualTo(404);
     }
 
     /** Officers of a state that neither expelled, nor received, nor (for police violence) was the place. */

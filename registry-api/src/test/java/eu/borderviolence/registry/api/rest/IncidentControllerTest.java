@@ -11,6 +11,7 @@ import eu.borderviolence.registry.core.api.CorroborateIncidentCommand;
 import eu.borderviolence.registry.core.api.CorroborationSource;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
+import eu.borderviolence.registry.core.api.FindIncidentAsOfQuery;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
 import eu.borderviolence.registry.core.api.IncidentDate;
 import eu.borderviolence.registry.core.api.IncidentFacts;
@@ -94,6 +95,34 @@ class IncidentControllerTest {
                 .andExpect(jsonPath("$.facts.borderLegs[0].from").value("HU"))
                 .andExpect(jsonPath("$.facts.date.precision").value("EXACT_DAY"));
         verify(consistency).await(ViewConsistency.Level.EVENTUAL);
+    }
+
+    @Test
+    void readingAnIncidentAsOfAMomentAsksForItsPastState() throws Exception {
+        whenAsked(FindIncidentAsOfQuery.class, Optional.of(view));
+        mvc.perform(get("/api/v1/incidents/{id}?asOf=2023-07-18T00:00:00Z&consistency=STRONG", incidentId))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"3\""))
+                .andExpect(jsonPath("$.incidentId").value(incidentId.toString()));
+        ArgumentCaptor<FindIncidentAsOfQuery> query = ArgumentCaptor.forClass(FindIncidentAsOfQuery.class);
+        verify(queries).query(query.capture(), any(ResponseType.class));
+        assertThat(query.getValue().asOf()).isEqualTo(Instant.parse("2023-07-18T00:00:00Z"));
+        verify(consistency, never()).await(any());
+    }
+
+    @Test
+    void anIncidentThatDidNotExistYetAtTheMomentIsNotFound() throws Exception {
+        whenAsked(FindIncidentAsOfQuery.class, Optional.empty());
+        mvc.perform(get("/api/v1/incidents/{id}?asOf=2020-01-01T00:00:00Z", incidentId))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aMalformedMomentIsRefusedWithoutEchoingIt() throws Exception {
+        mvc.perform(get("/api/v1/incidents/{id}?asOf=last-tuesday", incidentId))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"))
+                .andExpect(content().string(not(containsString("last-tuesday"))));
     }
 
     @Test

@@ -2,6 +2,12 @@ package eu.borderviolence.registry.projections.incident;
 
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
+import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
+import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
+import eu.borderviolence.registry.core.api.IncidentMergedEvent;
+import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
+import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.IncidentKind;
@@ -138,39 +144,59 @@ class IncidentSummary {
         return summary;
     }
 
+    /**
+     * Applies an incident event that follows the report, the one way both the view and the reconstruction of an
+     * incident at a past moment ({@link IncidentAsOf}) change a summary. Other payloads leave it as it is.
+     */
+    void apply(Object event, long version, Instant at) {
+        if (event instanceof TestimonyAttachedEvent attached) {
+            attachTestimony(attached.testimonyId(), version, at);
+        } else if (event instanceof IncidentFactsCorrectedEvent corrected) {
+            correct(corrected.facts(), version, at);
+        } else if (event instanceof IncidentCorroboratedEvent corroborated) {
+            corroborate(corroborated.confidence(), version, at);
+        } else if (event instanceof IncidentMergedEvent merged) {
+            mergeInto(merged.survivorId(), version, at);
+        } else if (event instanceof DuplicateIncidentAbsorbedEvent absorbed) {
+            absorbDuplicate(absorbed.duplicateId(), absorbed.testimonies(), version, at);
+        } else if (event instanceof IncidentRetractedEvent retracted) {
+            retract(retracted.reason(), version, at);
+        }
+    }
+
     /** True when the event with this sequence number is not yet reflected here. */
     boolean notYetApplied(long sequenceNumber) {
         return sequenceNumber > version;
     }
 
-    void attachTestimony(TestimonyId testimonyId, long version, Instant at) {
+    private void attachTestimony(TestimonyId testimonyId, long version, Instant at) {
         testimonies = appended(testimonies, List.of(testimonyId));
         changed(version, at);
     }
 
-    void correct(IncidentFacts correctedFacts, long version, Instant at) {
+    private void correct(IncidentFacts correctedFacts, long version, Instant at) {
         describe(correctedFacts);
         changed(version, at);
     }
 
-    void corroborate(ConfidenceStatus confidence, long version, Instant at) {
+    private void corroborate(ConfidenceStatus confidence, long version, Instant at) {
         facts = facts.withConfidence(confidence);
         changed(version, at);
     }
 
-    void mergeInto(IncidentId survivor, long version, Instant at) {
+    private void mergeInto(IncidentId survivor, long version, Instant at) {
         status = IncidentStatus.MERGED;
         mergedInto = survivor.toString();
         changed(version, at);
     }
 
-    void absorbDuplicate(IncidentId duplicate, List<TestimonyId> takenOver, long version, Instant at) {
+    private void absorbDuplicate(IncidentId duplicate, List<TestimonyId> takenOver, long version, Instant at) {
         mergedDuplicates = appended(mergedDuplicates, List.of(duplicate));
         testimonies = appended(testimonies, takenOver);
         changed(version, at);
     }
 
-    void retract(String reason, long version, Instant at) {
+    private void retract(String reason, long version, Instant at) {
         status = IncidentStatus.RETRACTED;
         retractionReason = reason;
         changed(version, at);

@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The incident summary view: one row per incident with its current facts, status and testimonies, for reading one
@@ -57,36 +56,32 @@ public class IncidentSummaryProjection {
 
     @EventHandler
     void on(TestimonyAttachedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        change(event.incidentId(), sequenceNumber,
-                summary -> summary.attachTestimony(event.testimonyId(), sequenceNumber, at));
+        change(event.incidentId(), event, sequenceNumber, at);
     }
 
     @EventHandler
     void on(IncidentFactsCorrectedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        change(event.incidentId(), sequenceNumber, summary -> summary.correct(event.facts(), sequenceNumber, at));
+        change(event.incidentId(), event, sequenceNumber, at);
     }
 
     @EventHandler
     void on(IncidentCorroboratedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        change(event.incidentId(), sequenceNumber,
-                summary -> summary.corroborate(event.confidence(), sequenceNumber, at));
+        change(event.incidentId(), event, sequenceNumber, at);
     }
 
     @EventHandler
     void on(IncidentMergedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        change(event.incidentId(), sequenceNumber,
-                summary -> summary.mergeInto(event.survivorId(), sequenceNumber, at));
+        change(event.incidentId(), event, sequenceNumber, at);
     }
 
     @EventHandler
     void on(DuplicateIncidentAbsorbedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        change(event.incidentId(), sequenceNumber,
-                summary -> summary.absorbDuplicate(event.duplicateId(), event.testimonies(), sequenceNumber, at));
+        change(event.incidentId(), event, sequenceNumber, at);
     }
 
     @EventHandler
     void on(IncidentRetractedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        change(event.incidentId(), sequenceNumber, summary -> summary.retract(event.reason(), sequenceNumber, at));
+        change(event.incidentId(), event, sequenceNumber, at);
     }
 
     @ResetHandler
@@ -108,11 +103,11 @@ public class IncidentSummaryProjection {
     }
 
     /** Applies an event to its incident's row unless the row already reflects it (redelivery, replay). */
-    private void change(IncidentId incidentId, long sequenceNumber, Consumer<IncidentSummary> change) {
+    private void change(IncidentId incidentId, Object event, long sequenceNumber, Instant at) {
         summaries.findById(incidentId.toString())
                 .filter(summary -> summary.notYetApplied(sequenceNumber))
                 .ifPresent(summary -> {
-                    change.accept(summary);
+                    summary.apply(event, sequenceNumber, at);
                     summaries.save(summary);
                 });
     }
