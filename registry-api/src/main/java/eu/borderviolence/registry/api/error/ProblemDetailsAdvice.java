@@ -113,6 +113,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "views-behind", "Views behind", e.getMessage()));
     }
 
+    @ExceptionHandler(ViewRebuildingException.class)
+    ResponseEntity<ProblemDetail> viewRebuilding(ViewRebuildingException e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt",
+                e.getMessage());
+        problem.setProperty("percentDone", new java.util.TreeMap<>(e.percentDone()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.type(), "Conflict", e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = describeFormat(e);

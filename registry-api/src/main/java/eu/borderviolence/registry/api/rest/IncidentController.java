@@ -4,6 +4,9 @@ import eu.borderviolence.registry.api.error.InvalidRequestException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
 import eu.borderviolence.registry.api.views.FigureParameters;
+import eu.borderviolence.registry.api.views.ViewGuard;
+import eu.borderviolence.registry.projections.history.CaseHistoryProjection;
+import eu.borderviolence.registry.projections.incident.IncidentSummaryProjection;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests.Outcome;
 import eu.borderviolence.registry.core.api.CaseHistory;
 import eu.borderviolence.registry.core.api.CorrectIncidentFactsCommand;
@@ -61,14 +64,16 @@ public class IncidentController {
     private final IdempotentRequests idempotency;
     private final ViewConsistency consistency;
     private final RequestChecks checks;
+    private final ViewGuard guard;
 
     IncidentController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotency,
-                       ViewConsistency consistency, RequestChecks checks) {
+                       ViewConsistency consistency, RequestChecks checks, ViewGuard guard) {
         this.commands = commands;
         this.queries = queries;
         this.idempotency = idempotency;
         this.consistency = consistency;
         this.checks = checks;
+        this.guard = guard;
     }
 
     @Operation(summary = "Report an incident without a testimony",
@@ -178,6 +183,7 @@ public class IncidentController {
             @RequestParam(required = false) Instant asOf) {
         Optional<IncidentView> found;
         if (asOf == null) {
+            guard.requireServing(IncidentSummaryProjection.PROCESSING_GROUP);
             this.consistency.await(consistency);
             found = ask(queries.query(new FindIncidentQuery(incidentId),
                     ResponseTypes.optionalInstanceOf(IncidentView.class)));
@@ -197,6 +203,7 @@ public class IncidentController {
             @Parameter(description = "The incident.") @PathVariable IncidentId incidentId,
             @Parameter(description = "EVENTUAL (default) or STRONG (read your own writes).")
             @RequestParam(defaultValue = "EVENTUAL") ViewConsistency.Level consistency) {
+        guard.requireServing(CaseHistoryProjection.PROCESSING_GROUP);
         this.consistency.await(consistency);
         return ask(queries.query(new FindCaseHistoryQuery(incidentId),
                 ResponseTypes.optionalInstanceOf(CaseHistory.class)))
@@ -234,6 +241,7 @@ public class IncidentController {
             throw new InvalidRequestException("size", "must be between 1 and " + ListIncidentsQuery.MAX_PAGE_SIZE);
         }
         IncidentFilter filter = new IncidentFilter(kind, country, FigureParameters.leg(borderLeg), from, to, status);
+        guard.requireServing(IncidentSummaryProjection.PROCESSING_GROUP);
         this.consistency.await(consistency);
         return ask(queries.query(new ListIncidentsQuery(filter, page, size), IncidentPage.class));
     }

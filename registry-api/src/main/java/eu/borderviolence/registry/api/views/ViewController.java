@@ -16,6 +16,12 @@ import eu.borderviolence.registry.core.api.figures.QuarterlyReport;
 import eu.borderviolence.registry.core.api.figures.ReadmissionFigures;
 import eu.borderviolence.registry.core.api.figures.SearchIncidentsQuery;
 import eu.borderviolence.registry.core.api.figures.SearchOrder;
+import eu.borderviolence.registry.projections.authority.AuthorityFiguresProjection;
+import eu.borderviolence.registry.projections.border.BorderFiguresProjection;
+import eu.borderviolence.registry.projections.frontex.FrontexPresenceProjection;
+import eu.borderviolence.registry.projections.quarterly.QuarterlyReportProjection;
+import eu.borderviolence.registry.projections.readmission.ReadmissionFiguresProjection;
+import eu.borderviolence.registry.projections.search.IncidentSearchProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,10 +51,12 @@ public class ViewController {
 
     private final QueryGateway queries;
     private final ViewConsistency consistency;
+    private final ViewGuard guard;
 
-    ViewController(QueryGateway queries, ViewConsistency consistency) {
+    ViewController(QueryGateway queries, ViewConsistency consistency, ViewGuard guard) {
         this.queries = queries;
         this.consistency = consistency;
+        this.guard = guard;
     }
 
     @Operation(summary = "Figures per border",
@@ -57,7 +65,7 @@ public class ViewController {
                     + "chain pushback counts on every leg it passed and once in the total.")
     @GetMapping("/borders")
     public BorderFigures borders(FigureParameters filter, Explanation explanation) {
-        return ask(explanation, new FindBorderFiguresQuery(filter.filter(), explanation.listed()), BorderFigures.class);
+        return ask(BorderFiguresProjection.PROCESSING_GROUP, explanation, new FindBorderFiguresQuery(filter.filter(), explanation.listed()), BorderFigures.class);
     }
 
     @Operation(summary = "Figures per authority",
@@ -65,7 +73,7 @@ public class ViewController {
                     + "operations with foreign officers and their states, Frontex co-presence.")
     @GetMapping("/authorities")
     public AuthorityFiguresPage authorities(FigureParameters filter, Explanation explanation) {
-        return ask(explanation, new FindAuthorityFiguresQuery(filter.filter(), explanation.listed()),
+        return ask(AuthorityFiguresProjection.PROCESSING_GROUP, explanation, new FindAuthorityFiguresQuery(filter.filter(), explanation.listed()),
                 AuthorityFiguresPage.class);
     }
 
@@ -75,14 +83,14 @@ public class ViewController {
                     + "incidents.")
     @GetMapping("/frontex")
     public FrontexPresenceFigures frontex(FigureParameters filter, Explanation explanation) {
-        return ask(explanation, new FindFrontexPresenceQuery(filter.filter()), FrontexPresenceFigures.class);
+        return ask(FrontexPresenceProjection.PROCESSING_GROUP, explanation, new FindFrontexPresenceQuery(filter.filter()), FrontexPresenceFigures.class);
     }
 
     @Operation(summary = "Readmission deportations",
             description = "By sending and receiving state, legal basis, Dublin transfer then readmission, quarter.")
     @GetMapping("/readmissions")
     public ReadmissionFigures readmissions(FigureParameters filter, Explanation explanation) {
-        return ask(explanation, new FindReadmissionFiguresQuery(filter.filter(), explanation.listed()),
+        return ask(ReadmissionFiguresProjection.PROCESSING_GROUP, explanation, new FindReadmissionFiguresQuery(filter.filter(), explanation.listed()),
                 ReadmissionFigures.class);
     }
 
@@ -96,7 +104,7 @@ public class ViewController {
             FigureParameters filter, Explanation explanation,
             @Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(
                     name = "Accept", required = false) String accept) {
-        QuarterlyReport report = ask(explanation, new FindQuarterlyReportQuery(quarter(quarter), filter.filter(),
+        QuarterlyReport report = ask(QuarterlyReportProjection.PROCESSING_GROUP, explanation, new FindQuarterlyReportQuery(quarter(quarter), filter.filter(),
                 explanation.listed()), QuarterlyReport.class);
         if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
@@ -125,7 +133,7 @@ public class ViewController {
         if (size < 1 || size > 200) {
             throw new InvalidRequestException("size", "must be between 1 and 200");
         }
-        return ask(new Explanation(false, consistency), new SearchIncidentsQuery(filter.filter(), sort, page, size),
+        return ask(IncidentSearchProjection.PROCESSING_GROUP, new Explanation(false, consistency), new SearchIncidentsQuery(filter.filter(), sort, page, size),
                 IncidentSearchPage.class);
     }
 
@@ -137,7 +145,8 @@ public class ViewController {
         }
     }
 
-    private <R> R ask(Explanation explanation, Object query, Class<R> answer) {
+    private <R> R ask(String view, Explanation explanation, Object query, Class<R> answer) {
+        guard.requireServing(view);
         consistency.await(explanation.consistency() == null ? ViewConsistency.Level.EVENTUAL
                 : explanation.consistency());
         CompletableFuture<R> future = queries.query(query, answer);

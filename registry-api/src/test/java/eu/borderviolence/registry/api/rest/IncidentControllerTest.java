@@ -1,7 +1,9 @@
 package eu.borderviolence.registry.api.rest;
 
 import eu.borderviolence.registry.api.error.ConsistencyTimeoutException;
+import eu.borderviolence.registry.api.error.ViewRebuildingException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
+import eu.borderviolence.registry.api.views.ViewGuard;
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.CaseHistory;
@@ -77,6 +79,8 @@ class IncidentControllerTest {
     IdempotentRequests idempotency;
     @MockitoBean
     ViewConsistency consistency;
+    @MockitoBean
+    ViewGuard guard;
 
     private final IncidentId incidentId = IncidentId.random();
     private final IncidentFacts facts = IncidentFacts.pushback(IncidentDate.exactDay(LocalDate.of(2023, 7, 14)),
@@ -123,6 +127,19 @@ class IncidentControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("asOf"))
                 .andExpect(content().string(not(containsString("last-tuesday"))));
+    }
+
+    @Test
+    void aViewBeingRebuiltAnswers503WithItsProgress() throws Exception {
+        doThrow(new ViewRebuildingException(java.util.Map.of("incident-summary", 42.5)))
+                .when(guard).requireServing("incident-summary");
+        mvc.perform(get("/api/v1/incidents/{id}", incidentId))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("/problems/view-rebuilding"))
+                .andExpect(jsonPath("$.percentDone.incident-summary").value(42.5));
+        mvc.perform(get("/api/v1/incidents")).andExpect(status().isServiceUnavailable());
+        verify(queries, never()).query(any(), any(ResponseType.class));
     }
 
     @Test

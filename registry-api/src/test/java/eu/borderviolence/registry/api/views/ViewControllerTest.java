@@ -68,6 +68,8 @@ class ViewControllerTest {
     QueryGateway queries;
     @MockitoBean
     ViewConsistency consistency;
+    @MockitoBean
+    ViewGuard guard;
 
     private <Q> Q asked(Class<Q> queryType, Class<?> answerType) {
         ArgumentCaptor<Q> query = ArgumentCaptor.forClass(queryType);
