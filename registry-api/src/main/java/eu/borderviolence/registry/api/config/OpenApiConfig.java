@@ -1,7 +1,6 @@
 package eu.borderviolence.registry.api.config;
 
 import eu.borderviolence.registry.api.rest.Caller;
-import eu.borderviolence.registry.api.rest.CallerArgumentResolver;
 import eu.borderviolence.registry.api.rest.RequestIds;
 import eu.borderviolence.registry.core.api.CountryCode;
 import io.swagger.v3.oas.models.Components;
@@ -16,6 +15,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
 
+    private static final String API_TOKEN = "apiToken";
+
     static {
         // The caller is read from headers by CallerArgumentResolver, documented below, not bound from the query.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
@@ -36,14 +39,20 @@ public class OpenApiConfig {
 
     @Bean
     public OpenAPI registryOpenApi() {
-        return new OpenAPI().components(new Components().addSchemas("ProblemDetail", problemDetailSchema())).info(new Info()
-                .title("Pushback incident registry")
-                .version("v1")
-                .description("Event-sourced registry of border-violence incidents: pushbacks, police violence and "
-                        + "readmission deportations. Errors are RFC 9457 problem details. Every write names its "
-                        + "author in the " + CallerArgumentResolver.PRINCIPAL_HEADER + " and "
-                        + CallerArgumentResolver.ORGANISATION_HEADER + " headers until authentication exists.")
-                .license(new License().name("Confidential: contains testimonies of people at risk")));
+        return new OpenAPI()
+                .components(new Components().addSchemas("ProblemDetail", problemDetailSchema())
+                        .addSecuritySchemes(API_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("An API token issued by an administrator, rgt_...")))
+                .addSecurityItem(new SecurityRequirement().addList(API_TOKEN))
+                .info(new Info()
+                        .title("Pushback incident registry")
+                        .version("v1")
+                        .description("Event-sourced registry of border-violence incidents: pushbacks, police violence "
+                                + "and readmission deportations. Errors are RFC 9457 problem details. Every request "
+                                + "but the health check needs an API token (Authorization: Bearer rgt_...); what it "
+                                + "may do depends on its account's role. The author of every change is the "
+                                + "token's account.")
+                        .license(new License().name("Confidential: contains testimonies of people at risk")));
     }
 
     private static Schema<?> problemDetailSchema() {
@@ -85,19 +94,13 @@ public class OpenApiConfig {
         };
     }
 
-    /** Documents the caller headers on every write, which the argument resolver reads outside Spring's binding. */
+    /** Documents the request-id headers, which filters read outside Spring's binding. */
     @Bean
     public OperationCustomizer callerHeaders() {
         return (operation, handlerMethod) -> {
             boolean takesCaller = java.util.Arrays.stream(handlerMethod.getMethodParameters())
                     .anyMatch(p -> p.getParameterType().equals(Caller.class));
             if (takesCaller) {
-                operation.addParametersItem(new HeaderParameter().name(CallerArgumentResolver.PRINCIPAL_HEADER)
-                        .required(true).schema(new StringSchema().maxLength(100))
-                        .description("Account name of the person making the change (until authentication exists)."));
-                operation.addParametersItem(new HeaderParameter().name(CallerArgumentResolver.ORGANISATION_HEADER)
-                        .required(true).schema(new StringSchema().maxLength(100))
-                        .description("Organisation the person acts for."));
                 operation.addParametersItem(new HeaderParameter().name(RequestIds.REQUEST_ID_HEADER)
                         .required(false).schema(new StringSchema().maxLength(100))
                         .description("The client's own request id; stored in the events' metadata."));

@@ -16,7 +16,7 @@ import java.util.List;
  * shape, collected so that one answer names every field at fault.
  */
 @Component
-class RequestChecks {
+public class RequestChecks {
 
     private final Clock clock;
 
@@ -24,7 +24,7 @@ class RequestChecks {
         this.clock = clock;
     }
 
-    Problems problems() {
+    public Problems problems() {
         return new Problems(LocalDate.now(clock));
     }
 
@@ -58,7 +58,7 @@ class RequestChecks {
         return "\"" + version + "\"";
     }
 
-    static final class Problems {
+    public static final class Problems {
 
         private final LocalDate today;
         private final List<FieldProblem> found = new ArrayList<>();
@@ -67,14 +67,14 @@ class RequestChecks {
             this.today = today;
         }
 
-        Problems required(Object value, String field) {
+        public Problems required(Object value, String field) {
             if (value == null || value instanceof String text && text.isBlank()) {
                 found.add(new FieldProblem(field, "is required"));
             }
             return this;
         }
 
-        Problems maxLength(String value, int max, String field) {
+        public Problems maxLength(String value, int max, String field) {
             if (value != null && value.length() > max) {
                 found.add(new FieldProblem(field, "must be at most " + max + " characters"));
             }
@@ -103,7 +103,7 @@ class RequestChecks {
             return this;
         }
 
-        void throwIfAny() {
+        public void throwIfAny() {
             if (!found.isEmpty()) {
                 throw new InvalidRequestException("The request is not valid.", found);
             }

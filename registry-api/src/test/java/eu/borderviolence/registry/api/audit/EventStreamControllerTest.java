@@ -1,8 +1,12 @@
 package eu.borderviolence.registry.api.audit;
 
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.SecuredWebMvc;
+import eu.borderviolence.registry.api.security.WithRegistryUser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -22,7 +26,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+@Import(SecuredWebMvc.class)
 @WebMvcTest(controllers = EventStreamController.class)
+@WithRegistryUser(role = Role.AUDITOR, username = "auditor-1")
 class EventStreamControllerTest {
 
     @Autowired

@@ -3,6 +3,8 @@ package eu.borderviolence.registry.api.journey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.RegistryApplication;
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +58,7 @@ class RegistryJourneyTest {
             .replace("{\"country\":\"HU\",\"agency\"", "{\"country\":\"HR\",\"agency\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private Map<Role, String> tokens;
     private final ObjectMapper json = new ObjectMapper();
     private String base;
 
@@ -221,7 +225,8 @@ class RegistryJourneyTest {
                     assertThat(operation.getValue().at("/responses/4XX/content").has("application/problem+json"))
                             .as(operation.getKey() + " " + path.getKey()).isTrue()));
             assertThat(docs.at("/paths/~1api~1v1~1testimonies/post/parameters").toString())
-                    .contains("X-Registry-Principal", "Idempotency-Key").doesNotContain("\"caller\"");
+                    .contains("Idempotency-Key").doesNotContain("\"caller\"", "X-Registry-Principal");
+            assertThat(docs.at("/components/securitySchemes/apiToken/scheme").asText()).isEqualTo("bearer");
             assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 
             assertThat(post("/api/v1/testimonies", testimony(PUSHBACK)).statusCode()).isEqualTo(201);
@@ -254,7 +259,16 @@ class RegistryJourneyTest {
                 "--registry.data-dir=" + dataDir,
                 "--spring.jpa.hibernate.ddl-auto=validate");
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        tokens = TestTokens.issue(app);
         return app;
+    }
+
+    /** Each request as the user who would make it: monitors submit, auditors read the stream, lawyers the rest. */
+    private String tokenFor(String path) {
+        Role role = path.startsWith("/api/v1/testimonies") ? Role.REPORTER
+                : path.startsWith("/api/v1/events") || path.startsWith("/actuator") ? Role.AUDITOR
+                : Role.LAWYER;
+        return "Bearer " + tokens.get(role);
     }
 
     private String testimony(String incident) {
@@ -270,16 +284,15 @@ class RegistryJourneyTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", tokenFor(path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .header("X-Registry-Principal", path.contains("testimonies") ? "monitor-17" : "lawyer-3")
-                .header("X-Registry-Organisation", "klikaktiv")
+                .header("Authorization", tokenFor(path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

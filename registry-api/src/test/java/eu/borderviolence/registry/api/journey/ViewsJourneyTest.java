@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.RegistryApplication;
 import eu.borderviolence.registry.api.demo.DemoDataSet;
 import eu.borderviolence.registry.api.demo.DemoStep;
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.TestTokens;
 import eu.borderviolence.registry.core.api.AuthorityInvolvement;
 import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
@@ -58,6 +60,7 @@ class ViewsJourneyTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private Map<Role, String> tokens;
 
     @TempDir
     static Path dataDir;
@@ -76,6 +79,7 @@ class ViewsJourneyTest {
                 "--registry.data-dir=" + dataDir, "--registry.demo.load=true", "--registry.demo.seed=" + SEED,
                 "--registry.demo.testimonies=" + TESTIMONIES);
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        tokens = TestTokens.issue(app);
         fold(DemoDataSet.generate(SEED, TESTIMONIES));
         assertThat(get("/api/v1/views/search?size=1&consistency=STRONG").get("totalItems").asLong())
                 .isEqualTo(active.size());
@@ -228,9 +232,8 @@ class ViewsJourneyTest {
             assertThat(report.at("/pushbacks/incidents").asLong()).isEqualTo(
                     inQuarter.values().stream().filter(f -> f.kind() == IncidentKind.PUSHBACK).count());
 
-            HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base
-                    + "/api/v1/views/quarterly-report/" + quarter)).header("Accept", "text/csv").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> csv = http.send(authorised("/api/v1/views/quarterly-report/" + quarter)
+                    .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(csv.statusCode()).isEqualTo(200);
             assertThat(csv.body()).contains("total,incidents," + inQuarter.size() + "," + people(inQuarter) + ",");
         }
@@ -266,8 +269,8 @@ class ViewsJourneyTest {
         assertThat(reported.get("version").asLong()).isLessThan(now.get("version").asLong());
         assertThat(json.treeToValue(reported.get("facts"), IncidentFacts.class))
                 .isNotEqualTo(corrections.get(corrected));
-        HttpResponse<String> before = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents/"
-                + corrected + "?asOf=2000-01-01T00:00:00Z")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> before = http.send(authorised("/api/v1/incidents/" + corrected
+                + "?asOf=2000-01-01T00:00:00Z").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(before.statusCode()).isEqualTo(404);
     }
 
@@ -322,9 +325,14 @@ class ViewsJourneyTest {
         return counts;
     }
 
+    /** Views as an analyst would read them, incidents as a lawyer. */
+    private HttpRequest.Builder authorised(String path) {
+        Role role = path.startsWith("/api/v1/views") ? Role.ANALYST : Role.LAWYER;
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + tokens.get(role));
+    }
+
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(authorised(path).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());
     }

@@ -1,5 +1,8 @@
 package eu.borderviolence.registry.api.rest;
 
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.SecuredWebMvc;
+import eu.borderviolence.registry.api.security.WithRegistryUser;
 import eu.borderviolence.registry.api.error.ConsistencyTimeoutException;
 import eu.borderviolence.registry.api.error.ViewRebuildingException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
@@ -66,7 +69,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = IncidentController.class)
-@Import({RequestChecks.class, FixedClock.class})
+@Import({RequestChecks.class, FixedClock.class, SecuredWebMvc.class})
+@WithRegistryUser(role = Role.LAWYER, username = "lawyer-3")
 class IncidentControllerTest {
 
     @Autowired
@@ -378,13 +382,33 @@ class IncidentControllerTest {
     }
 
     @Test
-    void retractingNeedsAReasonAndAnAuthor() throws Exception {
+    void retractingNeedsAReason() throws Exception {
         mvc.perform(write(post("/api/v1/incidents/{id}/retraction", incidentId), "{\"reason\":\" \"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
-        mvc.perform(post("/api/v1/incidents/{id}/retraction", incidentId).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"reason\":\"x\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("X-Registry-Principal"));
+    }
+
+    @Test
+    @WithRegistryUser(role = Role.REPORTER)
+    void aReporterMayNotMergeOrRetract() throws Exception {
+        mvc.perform(write(post("/api/v1/incidents/{id}/retraction", incidentId), "{\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/forbidden"));
+        mvc.perform(write(post("/api/v1/incidents/{id}/merge", incidentId),
+                        "{\"survivorId\":\"" + IncidentId.random() + "\",\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    @org.springframework.security.test.context.support.WithAnonymousUser
+    void anUnauthenticatedCallerIsRefused() throws Exception {
+        mvc.perform(get("/api/v1/incidents/{id}", incidentId))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(header().string("WWW-Authenticate", "Bearer"));
+        mvc.perform(write(post("/api/v1/incidents/{id}/retraction", incidentId), "{\"reason\":\"x\"}"))
+                .andExpect(status().isUnauthorized());
+        verify(commands, never()).sendAndWait(any());
     }
 
     private <Q> void whenAsked(Class<Q> queryType, Object answer) {
@@ -395,8 +419,7 @@ class IncidentControllerTest {
     }
 
     private static MockHttpServletRequestBuilder write(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body)
-                .header("X-Registry-Principal", "lawyer-3").header("X-Registry-Organisation", "legal-aid");
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,5 +1,8 @@
 package eu.borderviolence.registry.api.rest;
 
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.SecuredWebMvc;
+import eu.borderviolence.registry.api.security.WithRegistryUser;
 import eu.borderviolence.registry.api.error.IdempotencyKeyReusedException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
 import eu.borderviolence.registry.core.api.IncidentId;
@@ -35,12 +38,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = TestimonyController.class, properties = "registry.api.max-body-size=8KB")
-@Import({RequestChecks.class, FixedClock.class})
+@Import({RequestChecks.class, FixedClock.class, SecuredWebMvc.class})
+@WithRegistryUser(role = Role.REPORTER)
 class TestimonyControllerTest {
 
     @Autowired
@@ -116,13 +121,23 @@ class TestimonyControllerTest {
     }
 
     @Test
-    void aWriteWithoutItsAuthorIsRefused() throws Exception {
+    @org.springframework.security.test.context.support.WithAnonymousUser
+    void aWriteWithoutAnAuthenticatedAuthorIsRefused() throws Exception {
         mvc.perform(post("/api/v1/testimonies").contentType(MediaType.APPLICATION_JSON)
                         .content(Bodies.testimony(Bodies.PUSHBACK_HU_RS)))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnauthorized())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
-                .andExpect(jsonPath("$.errors[0].field").value("X-Registry-Principal"))
-                .andExpect(jsonPath("$.errors[1].field").value("X-Registry-Organisation"));
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(Bodies.MARKER))));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    @WithRegistryUser(role = Role.ANALYST)
+    void onlyReportersSubmitTestimonies() throws Exception {
+        mvc.perform(post("/api/v1/testimonies").contentType(MediaType.APPLICATION_JSON)
+                        .content(Bodies.testimony(Bodies.PUSHBACK_HU_RS)))
+                .andExpect(status().isForbidden());
         verify(commands, never()).sendAndWait(any());
     }
 
@@ -207,8 +222,7 @@ class TestimonyControllerTest {
 
     @Test
     void otherContentTypesAreRefused() throws Exception {
-        mvc.perform(post("/api/v1/testimonies").contentType(MediaType.TEXT_PLAIN).content("hello")
-                        .header("X-Registry-Principal", "monitor-17").header("X-Registry-Organisation", "klikaktiv"))
+        mvc.perform(post("/api/v1/testimonies").contentType(MediaType.TEXT_PLAIN).content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(header().string("Content-Type", "application/problem+json"));
     }
@@ -250,8 +264,7 @@ class TestimonyControllerTest {
     }
 
     private static MockHttpServletRequestBuilder submit(String body) {
-        return post("/api/v1/testimonies").contentType(MediaType.APPLICATION_JSON).content(body)
-                .header("X-Registry-Principal", "monitor-17").header("X-Registry-Organisation", "klikaktiv");
+        return post("/api/v1/testimonies").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,8 @@
 package eu.borderviolence.registry.api.views;
 
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.SecuredWebMvc;
+import eu.borderviolence.registry.api.security.WithRegistryUser;
 import eu.borderviolence.registry.api.rest.ViewConsistency;
 import eu.borderviolence.registry.core.api.AgencyType;
 import eu.borderviolence.registry.core.api.BorderLeg;
@@ -29,6 +32,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,8 +57,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+@Import(SecuredWebMvc.class)
 @WebMvcTest(controllers = ViewController.class)
 
+@WithRegistryUser(role = Role.ANALYST, username = "analyst-1")
 class ViewControllerTest {
 
     private static final IncidentId INCIDENT = IncidentId.random();

@@ -1,10 +1,14 @@
 package eu.borderviolence.registry.api.views;
 
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.SecuredWebMvc;
+import eu.borderviolence.registry.api.security.WithRegistryUser;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.core.api.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -14,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -24,7 +27,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+@Import(SecuredWebMvc.class)
 @WebMvcTest(controllers = ViewStatusController.class)
+@WithRegistryUser(role = Role.AUDITOR, username = "auditor-1", organisation = "audit-office")
 class ViewStatusControllerTest {
 
     private static final ViewStatus REBUILDING = new ViewStatus("border-figures", ViewStatus.State.REBUILDING, 250,
@@ -60,8 +65,7 @@ class ViewStatusControllerTest {
         Actor auditor = new Actor("auditor-1", "audit-office");
         when(rebuilds.rebuild(List.of("border-figures"), auditor)).thenReturn(List.of(REBUILDING));
         mvc.perform(post("/api/v1/views/rebuilds").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"views\":[\"border-figures\"]}")
-                        .header("X-Registry-Principal", "auditor-1").header("X-Registry-Organisation", "audit-office"))
+                        .content("{\"views\":[\"border-figures\"]}"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/views/status"))
                 .andExpect(jsonPath("$[0].state").value("REBUILDING"));
@@ -70,16 +74,17 @@ class ViewStatusControllerTest {
     @Test
     void aSecondRebuildOfTheSameViewIsAConflict() throws Exception {
         when(rebuilds.rebuild(any(), any())).thenThrow(new ConflictException("view-rebuilding", "already"));
-        mvc.perform(post("/api/v1/views/rebuilds").contentType(MediaType.APPLICATION_JSON).content("{}")
-                        .header("X-Registry-Principal", "auditor-1").header("X-Registry-Organisation", "audit-office"))
+        mvc.perform(post("/api/v1/views/rebuilds").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("/problems/view-rebuilding"));
     }
 
     @Test
-    void aRebuildNeedsToKnowWhoAsks() throws Exception {
+    @WithRegistryUser(role = Role.ANALYST)
+    void onlyAuditorsRebuildOrSeeTheStatus() throws Exception {
         mvc.perform(post("/api/v1/views/rebuilds").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isBadRequest());
-        verify(rebuilds, never()).rebuild(any(), eq(null));
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/views/status")).andExpect(status().isForbidden());
+        verify(rebuilds, never()).rebuild(any(), any());
     }
 }
