@@ -1,7 +1,19 @@
 package eu.borderviolence.registry.api.rest;
 
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
+import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests.Outcome;
+import eu.borderviolence.registry.api.security.Accounts;
+import eu.borderviolence.registry.core.api.FindIncidentQuery;
+import eu.borderviolence.registry.core.api.FindTestimonyQuery;
+import eu.borderviolence.registry.core.api.IncidentView;
+import eu.borderviolence.registry.core.api.TestimonyView;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.SubmitTestimonyCommand;
 import eu.borderviolence.registry.core.api.TestimonyId;
@@ -20,24 +32,64 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Optional;
 
-/** Field monitors submit testimonies here. */
+/** Field monitors submit testimonies here; they and the lawyers of the case read them back. */
 @RestController
 @RequestMapping(path = "/api/v1/testimonies", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Testimonies", description = "Submit witnesses' testimonies.")
+@Tag(name = "Testimonies", description = "Submit and read witnesses' testimonies.")
 public class TestimonyController {
+
+    private static final Logger log = LoggerFactory.getLogger(TestimonyController.class);
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final CommandGateway commands;
+    private final QueryGateway queries;
     private final IdempotentRequests idempotency;
     private final RequestChecks checks;
+    private final Accounts accounts;
 
-    TestimonyController(CommandGateway commands, IdempotentRequests idempotency, RequestChecks checks) {
+    TestimonyController(CommandGateway commands, QueryGateway queries, IdempotentRequests idempotency,
+                        RequestChecks checks, Accounts accounts) {
         this.commands = commands;
+        this.queries = queries;
         this.idempotency = idempotency;
         this.checks = checks;
+        this.accounts = accounts;
+    }
+
+    @Operation(summary = "Read a testimony",
+            description = "The testimony with the witness's personal data. A reporter reads the testimonies their "
+                    + "organisation recorded; a lawyer those of the cases granted to them (the incident, or the "
+                    + "incident it was merged into). Any other testimony is answered 404, as if it did not exist, "
+                    + "so an id cannot be probed.")
+    @GetMapping("/{testimonyId}")
+    public TestimonyView testimony(@Parameter(description = "The testimony.") @PathVariable TestimonyId testimonyId,
+                                   Caller caller) {
+        TestimonyView view = queries.query(new FindTestimonyQuery(testimonyId),
+                        ResponseTypes.optionalInstanceOf(TestimonyView.class)).join()
+                .filter(found -> mayRead(caller, found))
+                .orElseThrow(() -> new NotFoundException("testimony", testimonyId));
+        log.info("Testimony {} read by {} ({})", testimonyId, caller.actor().principal(), caller.role());
+        return view;
+    }
+
+    private boolean mayRead(Caller caller, TestimonyView testimony) {
+        return switch (caller.role()) {
+            case REPORTER -> testimony.recordedBy().organisation().equals(caller.actor().organisation());
+            case LAWYER -> accounts.isGranted(caller.actor().principal(), testimony.incidentId().toString())
+                    || survivorOf(testimony.incidentId())
+                    .map(survivor -> accounts.isGranted(caller.actor().principal(), survivor.toString()))
+                    .orElse(false);
+            default -> false;
+        };
+    }
+
+    private Optional<IncidentId> survivorOf(IncidentId incidentId) {
+        return queries.query(new FindIncidentQuery(incidentId), ResponseTypes.optionalInstanceOf(IncidentView.class))
+                .join().map(IncidentView::mergedInto);
     }
 
     @Operation(summary = "Submit a testimony",

@@ -56,6 +56,7 @@ class SecurityJourneyTest {
                     EnumSet.of(Role.REPORTER, Role.LAWYER)),
             new Rule("POST", "/api/v1/incidents/" + ANY_INCIDENT + "/merge", "{}", EnumSet.of(Role.LAWYER)),
             new Rule("POST", "/api/v1/incidents/" + ANY_INCIDENT + "/retraction", "{}", EnumSet.of(Role.LAWYER)),
+            new Rule("GET", "/api/v1/testimonies/" + UUID.randomUUID(), null, EnumSet.of(Role.REPORTER, Role.LAWYER)),
             new Rule("GET", "/api/v1/incidents", null, EnumSet.of(Role.REPORTER, Role.LAWYER, Role.AUDITOR)),
             new Rule("GET", "/api/v1/incidents/" + ANY_INCIDENT, null,
                     EnumSet.of(Role.REPORTER, Role.LAWYER, Role.AUDITOR)),
@@ -161,6 +162,36 @@ class SecurityJourneyTest {
         assertThat(send("POST", "/api/v1/admin/accounts/analyst-7/disable", "", adminToken).statusCode())
                 .isEqualTo(204);
         assertThat(send("GET", "/api/v1/views/borders", null, token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTestimonyIsReadByItsOrganisationAndTheLawyersGrantedItsCaseOnly() throws Exception {
+        Map<Role, String> tokens = TestTokens.issue(app);
+        String marker = "MARKER-" + UUID.randomUUID();
+        HttpResponse<String> submitted = send("POST", "/api/v1/testimonies", """
+                {"circumstances":{"recordedOn":"2023-07-16","recordedIn":"RS","recordedAt":"Subotica","language":"ps",
+                  "interpreterUsed":true,"consent":{"store":true,"shareWithLawyers":true,"publishAnonymised":false}},
+                 "incident":{"kind":"PUSHBACK","date":{"precision":"EXACT_DAY","date":"2023-07-14"},
+                  "borderLegs":[{"from":"HU","to":"RS"}]},
+                 "witness":{"pseudonym":"%s"}}""".formatted(marker), tokens.get(Role.REPORTER));
+        assertThat(submitted.statusCode()).isEqualTo(201);
+        JsonNode receipt = json.readTree(submitted.body());
+        String path = "/api/v1/testimonies/" + receipt.get("testimonyId").asText();
+
+        assertThat(send("GET", path, null, tokens.get(Role.REPORTER)).body()).contains(marker);
+        send("POST", "/api/v1/admin/accounts", "{\"username\":\"monitor-4\",\"organisation\":\"partner-ngo\","
+                + "\"role\":\"REPORTER\"}", adminToken);
+        String partner = json.readTree(send("POST", "/api/v1/admin/accounts/monitor-4/tokens",
+                "{\"label\":\"t\",\"validDays\":1}", adminToken).body()).get("secret").asText();
+        HttpResponse<String> otherOrganisation = send("GET", path, null, partner);
+        assertThat(otherOrganisation.statusCode()).isEqualTo(404);
+        assertThat(otherOrganisation.body()).doesNotContain(marker);
+
+        assertThat(send("GET", path, null, tokens.get(Role.LAWYER)).statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/api/v1/admin/accounts/lawyer-3/grants/" + receipt.get("incidentId").asText(), null,
+                adminToken).statusCode()).isEqualTo(204);
+        assertThat(send("GET", path, null, tokens.get(Role.LAWYER)).body()).contains(marker);
+        assertThat(send("GET", path, null, tokens.get(Role.ANALYST)).statusCode()).isEqualTo(403);
     }
 
     /** Last: it leaves this client's address blocked for the rest of the failure window. */
