@@ -1,6 +1,9 @@
 package eu.borderviolence.registry.api.views;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.api.error.InvalidRequestException;
+import eu.borderviolence.registry.api.rest.CallerArgumentResolver;
 import eu.borderviolence.registry.api.rest.ViewConsistency;
 import eu.borderviolence.registry.core.api.figures.AuthorityFiguresPage;
 import eu.borderviolence.registry.core.api.figures.BorderFigures;
@@ -52,11 +55,16 @@ public class ViewController {
     private final QueryGateway queries;
     private final ViewConsistency consistency;
     private final ViewGuard guard;
+    private final SmallCells smallCells;
+    private final ObjectMapper json;
 
-    ViewController(QueryGateway queries, ViewConsistency consistency, ViewGuard guard) {
+    ViewController(QueryGateway queries, ViewConsistency consistency, ViewGuard guard, SmallCells smallCells,
+                   ObjectMapper json) {
         this.queries = queries;
         this.consistency = consistency;
         this.guard = guard;
+        this.smallCells = smallCells;
+        this.json = json;
     }
 
     @Operation(summary = "Figures per border",
@@ -107,10 +115,14 @@ public class ViewController {
         QuarterlyReport report = ask(QuarterlyReportProjection.PROCESSING_GROUP, explanation, new FindQuarterlyReportQuery(quarter(quarter), filter.filter(),
                 explanation.listed()), QuarterlyReport.class);
         if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
+            JsonNode figures = json.valueToTree(report);
+            if (smallCells.appliesTo(CallerArgumentResolver.currentUser().role())) {
+                smallCells.suppress(figures);
+            }
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"quarterly-report-" + report.quarter()
                             + ".csv\"")
-                    .body(QuarterlyReportCsv.write(report));
+                    .body(QuarterlyReportCsv.write(figures));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }

@@ -274,6 +274,30 @@ class ViewsJourneyTest {
         assertThat(before.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void analystsSeeTheSameFiguresWithSmallCellsSuppressed() throws Exception {
+        JsonNode exact = get("/api/v1/views/borders");
+        JsonNode analysts = json.readTree(http.send(authorised("/api/v1/views/borders", Role.ANALYST).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(analysts.at("/total/incidents").asLong()).isEqualTo(exact.at("/total/incidents").asLong());
+        int suppressed = 0;
+        for (int i = 0; i < exact.get("legs").size(); i++) {
+            for (int m = 0; m < exact.at("/legs/" + i + "/byMonth").size(); m++) {
+                JsonNode month = exact.at("/legs/" + i + "/byMonth/" + m);
+                JsonNode shown = analysts.at("/legs/" + i + "/byMonth/" + m);
+                assertThat(shown.get("key")).isEqualTo(month.get("key"));
+                if (month.get("incidents").asLong() < 5) {
+                    assertThat(shown.get("suppressed").asBoolean()).isTrue();
+                    assertThat(shown.get("people").isNull()).isTrue();
+                    suppressed++;
+                } else {
+                    assertThat(shown.get("people")).isEqualTo(month.get("people"));
+                }
+            }
+        }
+        assertThat(suppressed).as("the demo has quiet months on some borders").isPositive();
+    }
+
     /** Officers of a state that neither expelled, nor received, nor (for police violence) was the place. */
     private static boolean hasThirdStateOfficers(IncidentFacts facts) {
         Set<CountryCode> involved = new HashSet<>();
@@ -325,9 +349,12 @@ class ViewsJourneyTest {
         return counts;
     }
 
-    /** Views as an analyst would read them, incidents as a lawyer. */
+    /** As a lawyer, who sees every figure exactly; analysts see small cells suppressed (tested below). */
     private HttpRequest.Builder authorised(String path) {
-        Role role = path.startsWith("/api/v1/views") ? Role.ANALYST : Role.LAWYER;
+        return authorised(path, Role.LAWYER);
+    }
+
+    private HttpRequest.Builder authorised(String path, Role role) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + tokens.get(role));
     }
 

@@ -57,10 +57,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@Import(SecuredWebMvc.class)
+@Import({SecuredWebMvc.class, SmallCells.class})
 @WebMvcTest(controllers = ViewController.class)
 
-@WithRegistryUser(role = Role.ANALYST, username = "analyst-1")
+@WithRegistryUser(role = Role.LAWYER, username = "lawyer-3")
 class ViewControllerTest {
 
     private static final IncidentId INCIDENT = IncidentId.random();
@@ -159,6 +159,35 @@ class ViewControllerTest {
         assertThat(csv.split("\r\n")).startsWith("section,key,incidents,people,percent", "quarter,2023-Q3,,,",
                 "total,incidents,2,24,").contains("nationality,AF,,7,58.3", "nationality,unrecorded,,12,",
                 "border,HU-RS,2,24,", "exit point,HU,2,24,", "entry point,RS,2,24,", "violation,BEATING,2,,");
+    }
+
+    @Test
+    @WithRegistryUser(role = Role.ANALYST)
+    void analystsSeeSmallCellsSuppressed() throws Exception {
+        Figures large = new Figures(40, 400, 0, 60, 12, 5, 30, 9, 3,
+                Map.of(ViolationCode.BEATING, 25L, ViolationCode.DOG_ATTACK, 2L), List.of(INCIDENT));
+        answer(FindBorderFiguresQuery.class, new BorderFigures(large, List.of(), List.of(COUNT)));
+        String body = mvc.perform(get("/api/v1/views/borders").param("listIncidents", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total.people").value(400))
+                .andExpect(jsonPath("$.total.violations.BEATING").value(25))
+                .andExpect(jsonPath("$.total.violations.DOG_ATTACK").doesNotExist())
+                .andExpect(jsonPath("$.chains[0].key").value("HU-RS"))
+                .andExpect(jsonPath("$.chains[0].suppressed").value(true))
+                .andExpect(jsonPath("$.chains[0].incidents").doesNotExist())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("\"DOG_ATTACK\":null", "\"incidents\":null").doesNotContain(INCIDENT.toString()
+                .substring(0, 8) + "\"]", "\"people\":24");
+    }
+
+    @Test
+    @WithRegistryUser(role = Role.ANALYST)
+    void analystsGetTheQuarterlyCsvSuppressedToo() throws Exception {
+        answer(FindQuarterlyReportQuery.class, quarterlyReport());
+        String csv = mvc.perform(get("/api/v1/views/quarterly-report/2023-Q3").accept("text/csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.split("\r\n")).contains("nationality,AF,,7,58.3", "nationality,SY,,5,41.7",
+                "border,HU-RS (suppressed),,,", "total,incidents,,,");
     }
 
     @Test
