@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Authenticates REST clients by {@code Authorization: Bearer rgt_...}. A token that is malformed, unknown, revoked
- * or expired is refused with 401 at once, never passed on as anonymous; repeated failures from one address are
- * refused with 429 ({@link AuthenticationFailures}). The token never appears in a log or a response.
+ * or expired is refused with 401 at once, never passed on as anonymous. Token attempts and password logins from an
+ * address with too many recent failures are refused with 429 ({@link AuthenticationFailures}). The token never
+ * appears in a log or a response.
  */
 public class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -35,7 +36,9 @@ public class ApiTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.startsWith(BEARER)) {
+        boolean token = header != null && header.startsWith(BEARER);
+        boolean passwordLogin = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+        if (!token && !passwordLogin) {
             chain.doFilter(request, response);
             return;
         }
@@ -44,6 +47,10 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(failures.retryAfterSeconds(client)));
             problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failures", "Too many failed attempts",
                     "Too many failed authentications from this address; wait before trying again.");
+            return;
+        }
+        if (!token) {
+            chain.doFilter(request, response); // the password login, counted by its failure handler
             return;
         }
         Optional<RegistryUser> user = accounts.authenticate(header.substring(BEARER.length()).trim());

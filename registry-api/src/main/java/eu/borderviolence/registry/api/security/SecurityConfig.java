@@ -13,7 +13,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.util.Set;
@@ -53,7 +53,8 @@ public class SecurityConfig {
                                                 AuthenticationFailures failures, SecurityProblems problems)
             throws Exception {
         http.authenticationManager(new ProviderManager(new PasswordLoginProvider(accounts, passwords)))
-                .addFilterBefore(new ApiTokenFilter(accounts, failures, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(accounts, failures, problems),
+                        UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN.name(), AUDITOR.name())
@@ -74,7 +75,8 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/events", "/api/v1/audit/**").hasRole(AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
                         .anyRequest().denyAll())
-                .formLogin(login -> login.failureHandler((request, response, exception) -> {
+                .formLogin(login -> login.defaultSuccessUrl("/swagger-ui/index.html", false)
+                        .failureHandler((request, response, exception) -> {
                     failures.failed(request.getRemoteAddr());
                     response.sendRedirect("/login?error");
                 }))
