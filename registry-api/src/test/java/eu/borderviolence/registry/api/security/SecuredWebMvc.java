@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import eu.borderviolence.registry.api.views.SmallCells;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
@@ -14,12 +15,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The registry's security rules in a {@code @WebMvcTest}, with the account store mocked. Requests carry a CSRF token
- * by default, as a browser session's would, so tests of a controller need not; the CSRF rule itself is tested on
- * the real application.
+ * The registry's security rules (and the views' small-cell rule) in a {@code @WebMvcTest}, with the account store
+ * mocked. Requests carry a CSRF token by default, as a browser session's would, so tests of a controller need not;
+ * the CSRF rule itself is tested on the real application.
  */
 @TestConfiguration
-@Import(SecurityConfig.class)
+@Import({SecurityConfig.class, SmallCells.class})
 public class SecuredWebMvc {
 
     @Bean

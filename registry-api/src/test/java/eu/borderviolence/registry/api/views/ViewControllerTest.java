@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@Import({SecuredWebMvc.class, SmallCells.class})
+@Import(SecuredWebMvc.class)
 @WebMvcTest(controllers = ViewController.class)
 
 @WithRegistryUser(role = Role.LAWYER, username = "lawyer-3")
