@@ -1,6 +1,5 @@
 package eu.borderviolence.registry.projections;
 
-import eu.borderviolence.registry.core.api.AgeBand;
 import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.CaseHistoryEntry;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
@@ -10,7 +9,6 @@ import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
 import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
-import eu.borderviolence.registry.core.api.Gender;
 import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
@@ -25,7 +23,7 @@ import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.core.api.TestimonyCircumstances;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import eu.borderviolence.registry.core.api.TestimonyRecordedEvent;
-import eu.borderviolence.registry.core.api.WitnessAccount;
+import eu.borderviolence.registry.core.api.SealedPersonalData;
 import eu.borderviolence.registry.projections.history.CaseHistoryProjection;
 import eu.borderviolence.registry.projections.incident.IncidentSummaryProjection;
 import org.axonframework.eventhandling.EventMessage;
@@ -129,8 +127,9 @@ class ReadModelSchemaTest {
                 new TestimonyCircumstances(LocalDate.of(2023, 7, 16), CountryCode.of("RS"), "Subotica", "ps", true,
                         new Consent(true, true, false)),
                 facts,
-                new WitnessAccount("A.K. " + marker, 16, AgeBand.AGE_14_TO_17, Gender.MALE, CountryCode.of("AF"),
-                        true, "+381 " + marker, "روایت " + marker, "They beat us at the fence. " + marker),
+                // the worst case: witness data stored before encryption, in the clear
+                new SealedPersonalData(testimony.toString(), SealedPersonalData.NONE, null,
+                        "A.K. " + marker + " +381 " + marker + " روایت " + marker),
                 MONITOR), MONITOR);
         events.publish(incident, new TestimonyAttachedEvent(incident, testimony, MONITOR), MONITOR);
         events.publish(incident, new IncidentFactsCorrectedEvent(incident, Incidents.chainHuRsMk(

@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.borderviolence.registry.core.api.RegistryMetaData;
 import eu.borderviolence.registry.core.incident.IncidentModule;
+import eu.borderviolence.registry.api.crypto.KeyVault;
+import eu.borderviolence.registry.api.crypto.MasterKey;
 import eu.borderviolence.registry.core.testimony.TestimonyModule;
+import eu.borderviolence.registry.core.testimony.TestimonyRecordedEventUpcaster;
+import eu.borderviolence.registry.core.testimony.WitnessVault;
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.time.Clock;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -66,7 +72,19 @@ public class AxonConfig {
     }
 
     @Bean
-    public TestimonyModule testimonyModule() {
-        return new TestimonyModule();
+    public TestimonyModule testimonyModule(WitnessVault vault) {
+        return new TestimonyModule(vault);
+    }
+
+    /** Seals witnesses' data with their own keys, wrapped by the master key; in the command's transaction. */
+    @Bean
+    public WitnessVault witnessVault(JdbcTemplate jdbc, MasterKey master, Clock clock) {
+        return new KeyVault(jdbc, master, storedJson(), clock);
+    }
+
+    /** Reads testimonies stored before witnesses' data was encrypted. */
+    @Bean
+    public TestimonyRecordedEventUpcaster testimonyRecordedEventUpcaster() {
+        return new TestimonyRecordedEventUpcaster();
     }
 }

@@ -4,6 +4,7 @@ import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests.Outcome;
 import eu.borderviolence.registry.api.security.Accounts;
+import eu.borderviolence.registry.core.api.EraseWitnessDataCommand;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
 import eu.borderviolence.registry.core.api.FindTestimonyQuery;
 import eu.borderviolence.registry.core.api.IncidentView;
@@ -74,6 +75,25 @@ public class TestimonyController {
                 .orElseThrow(() -> new NotFoundException("testimony", testimonyId));
         log.info("Testimony {} read by {} ({})", testimonyId, caller.actor().principal(), caller.role());
         return view;
+    }
+
+    @Operation(summary = "Erase a witness's personal data",
+            description = "When the witness withdraws their consent: destroys the key their data was sealed with, "
+                    + "so it can never be read again, in the event store, in any copy or backup taken afterwards. "
+                    + "The testimony's link to its incident and the incident's facts remain; the erasure is itself "
+                    + "recorded, with its author and reason. The same people who may read the testimony may erase it; "
+                    + "409 if it was erased already.")
+    @ApiResponse(responseCode = "204", description = "Erased.")
+    @PostMapping(path = "/{testimonyId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Void> erase(@Parameter(description = "The testimony.") @PathVariable TestimonyId testimonyId,
+                                      @RequestBody ErasureRequest request, Caller caller) {
+        checks.problems().required(request.reason(), "reason").maxLength(request.reason(), 1000, "reason")
+                .throwIfAny();
+        testimony(testimonyId, caller);
+        commands.sendAndWait(caller.command(new EraseWitnessDataCommand(testimonyId, request.reason(),
+                caller.actor())));
+        log.info("Witness data of testimony {} erased by {}", testimonyId, caller.actor().principal());
+        return ResponseEntity.noContent().build();
     }
 
     private boolean mayRead(Caller caller, TestimonyView testimony) {

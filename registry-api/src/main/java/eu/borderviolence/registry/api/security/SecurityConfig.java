@@ -62,6 +62,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/testimonies").hasRole(REPORTER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/testimonies/**")
                         .hasAnyRole(REPORTERS_AND_LAWYERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/testimonies/*/erasure")
+                        .hasAnyRole(REPORTERS_AND_LAWYERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/incidents", "/api/v1/incidents/*/corroborations",
                                 "/api/v1/incidents/*/corrections").hasAnyRole(REPORTERS_AND_LAWYERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/merge",

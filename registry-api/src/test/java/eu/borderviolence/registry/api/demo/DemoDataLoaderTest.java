@@ -12,6 +12,7 @@ import eu.borderviolence.registry.core.api.RegistryMetaData;
 import eu.borderviolence.registry.core.api.SubmitTestimonyCommand;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.core.api.TestimonyRecordedEvent;
+import eu.borderviolence.registry.api.crypto.InMemoryKeys;
 import eu.borderviolence.registry.core.incident.IncidentModule;
 import eu.borderviolence.registry.core.testimony.TestimonyModule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,7 +55,7 @@ class DemoDataLoaderTest {
                 .configureCorrelationDataProviders(config ->
                         List.of(new SimpleCorrelationDataProvider(RegistryMetaData.KEYS)));
         new IncidentModule().configureModule(configurer);
-        new TestimonyModule().configureModule(configurer);
+        new TestimonyModule(InMemoryKeys.vault()).configureModule(configurer);
         axon = configurer.start();
         axon.eventStore().subscribe(published::addAll);
     }

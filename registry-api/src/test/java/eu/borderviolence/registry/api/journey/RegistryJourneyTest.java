@@ -158,8 +158,10 @@ class RegistryJourneyTest {
                 assertThat(event.get("position").asLong()).isGreaterThan(position);
                 position = event.get("position").asLong();
                 assertThat(event.at("/metaData/principal").asText()).isNotEmpty();
+                assertThat(event.at("/metaData/role").asText()).isIn("REPORTER", "LAWYER");
                 assertThat(event.at("/metaData/correlationId").asText()).isNotEmpty();
-                assertThat(event.get("payloadRevision").asText()).isEqualTo("1");
+                assertThat(event.get("payloadRevision").asText()).isEqualTo(
+                        event.get("payloadType").asText().endsWith("TestimonyRecordedEvent") ? "2" : "1");
             }
             long testimonies = StreamSupport.stream(stream.get("events").spliterator(), false)
                     .filter(e -> e.get("payloadType").asText().endsWith("TestimonyRecordedEvent")).count();

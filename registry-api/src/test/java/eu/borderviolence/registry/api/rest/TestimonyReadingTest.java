@@ -17,7 +17,11 @@ import eu.borderviolence.registry.core.api.TestimonyCircumstances;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import eu.borderviolence.registry.core.api.TestimonyView;
 import eu.borderviolence.registry.core.api.WitnessAccount;
+import eu.borderviolence.registry.core.api.EraseWitnessDataCommand;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mockito.ArgumentCaptor;
+import org.springframework.http.MediaType;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +40,13 @@ import java.util.concurrent.CompletableFuture;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -73,7 +81,7 @@ class TestimonyReadingTest {
         TestimonyView view = new TestimonyView(TESTIMONY, INCIDENT,
                 json.readValue(Bodies.CIRCUMSTANCES, TestimonyCircumstances.class),
                 json.readValue(Bodies.PUSHBACK_HU_RS, IncidentFacts.class),
-                json.readValue("{\"pseudonym\":\"" + Bodies.MARKER + "\"}", WitnessAccount.class),
+                json.readValue("{\"pseudonym\":\"" + Bodies.MARKER + "\"}", WitnessAccount.class), false,
                 new Actor("monitor-17", "klikaktiv"), Instant.parse("2023-07-16T10:00:00Z"));
         when(queries.query(any(FindTestimonyQuery.class), any(ResponseType.class))).thenAnswer(call ->
                 CompletableFuture.completedFuture(
@@ -116,6 +124,37 @@ class TestimonyReadingTest {
     void aGrantOfTheSurvivingIncidentCoversTheTestimoniesOfItsMergedDuplicate() throws Exception {
         when(accounts.isGranted("lawyer-3", SURVIVOR.toString())).thenReturn(true);
         mvc.perform(get("/api/v1/testimonies/{id}", TESTIMONY)).andExpect(status().isOk());
+    }
+
+    @Test
+    @WithRegistryUser(role = Role.REPORTER, organisation = "klikaktiv")
+    void theRecordingOrganisationErasesTheWitnessesData() throws Exception {
+        mvc.perform(post("/api/v1/testimonies/{id}/erasure", TESTIMONY).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Consent withdrawn.\"}"))
+                .andExpect(status().isNoContent());
+        ArgumentCaptor<CommandMessage<EraseWitnessDataCommand>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().getPayload().testimonyId()).isEqualTo(TESTIMONY);
+        assertThat(sent.getValue().getPayload().erasedBy().principal()).isEqualTo("monitor-17");
+        assertThat(sent.getValue().getMetaData()).containsEntry("role", "REPORTER");
+    }
+
+    @Test
+    @WithRegistryUser(role = Role.REPORTER, username = "monitor-4", organisation = "partner-ngo")
+    void noOneWhoMayNotReadItMayEraseIt() throws Exception {
+        mvc.perform(post("/api/v1/testimonies/{id}/erasure", TESTIMONY).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"x\"}"))
+                .andExpect(status().isNotFound());
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    @WithRegistryUser(role = Role.REPORTER)
+    void anErasureNeedsAReason() throws Exception {
+        mvc.perform(post("/api/v1/testimonies/{id}/erasure", TESTIMONY).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        verify(commands, never()).sendAndWait(any());
     }
 
     @Test

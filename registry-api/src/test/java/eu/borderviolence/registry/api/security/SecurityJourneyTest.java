@@ -57,6 +57,8 @@ class SecurityJourneyTest {
             new Rule("POST", "/api/v1/incidents/" + ANY_INCIDENT + "/merge", "{}", EnumSet.of(Role.LAWYER)),
             new Rule("POST", "/api/v1/incidents/" + ANY_INCIDENT + "/retraction", "{}", EnumSet.of(Role.LAWYER)),
             new Rule("GET", "/api/v1/testimonies/" + UUID.randomUUID(), null, EnumSet.of(Role.REPORTER, Role.LAWYER)),
+            new Rule("POST", "/api/v1/testimonies/" + UUID.randomUUID() + "/erasure", "{\"reason\":\"r\"}",
+                    EnumSet.of(Role.REPORTER, Role.LAWYER)),
             new Rule("GET", "/api/v1/incidents", null, EnumSet.of(Role.REPORTER, Role.LAWYER, Role.AUDITOR)),
             new Rule("GET", "/api/v1/incidents/" + ANY_INCIDENT, null,
                     EnumSet.of(Role.REPORTER, Role.LAWYER, Role.AUDITOR)),

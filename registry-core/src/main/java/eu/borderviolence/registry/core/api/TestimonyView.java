@@ -13,7 +13,10 @@ public record TestimonyView(
         @Schema(description = "When, where and how it was recorded, and the witness's consent.")
         TestimonyCircumstances circumstances,
         @Schema(description = "The incident as this witness told it, if they told it.") IncidentFacts reportedFacts,
-        @Schema(description = "The witness's account: personal data.") @PersonalData WitnessAccount witness,
+        @Schema(description = "The witness's account: personal data. Absent once erased.")
+        @PersonalData WitnessAccount witness,
+        @Schema(description = "True once the witness's data was erased (consent withdrawn): it can never be read "
+                + "again.") boolean witnessErased,
         @Schema(description = "Who recorded it.") Actor recordedBy,
         @Schema(description = "When it was stored.") Instant recordedAt) {
 

@@ -19,10 +19,12 @@ class TestimonyIntake {
 
     private final Repository<Incident> incidents;
     private final Repository<Testimony> testimonies;
+    private final WitnessVault vault;
 
-    TestimonyIntake(Repository<Incident> incidents, Repository<Testimony> testimonies) {
+    TestimonyIntake(Repository<Incident> incidents, Repository<Testimony> testimonies, WitnessVault vault) {
         this.incidents = incidents;
         this.testimonies = testimonies;
+        this.vault = vault;
     }
 
     @CommandHandler
@@ -35,7 +37,7 @@ class TestimonyIntake {
                 new AttachTestimonyCommand(command.incidentId(), command.testimonyId(), command.recordedBy())));
         testimonies.newInstance(() -> new Testimony(new RecordTestimonyCommand(command.testimonyId(),
                 command.incidentId(), command.circumstances(), command.reportedFacts(), command.witness(),
-                command.recordedBy())));
+                command.recordedBy()), vault));
         return new TestimonySubmitted(command.testimonyId(), command.incidentId(), !command.existingIncident());
     }
 }

@@ -57,7 +57,9 @@ class EventContractTest {
                     List.of(TESTIMONY, OTHER_TESTIMONY), "same group, same night", LAWYER),
             IncidentRetractedEvent.class, new IncidentRetractedEvent(INCIDENT, "reported twice by mistake", LAWYER),
             TestimonyRecordedEvent.class, new TestimonyRecordedEvent(TESTIMONY, INCIDENT, circumstances(),
-                    hungaryToSerbiaPushback(), pashtoWitness(), MONITOR));
+                    hungaryToSerbiaPushback(), new SealedPersonalData(TESTIMONY.toString(), SealedPersonalData.AES_GCM,
+                    "bm9uY2Utbm9uY2U=", "c2VhbGVkIGRhdGE="), MONITOR),
+            WitnessDataErasedEvent.class, new WitnessDataErasedEvent(TESTIMONY, "consent withdrawn", LAWYER));
 
     private final ObjectMapper json = StoredJson.mapper();
 

@@ -34,8 +34,8 @@ class WitnessAccountTest {
         TestimonyId testimony = TestimonyId.derivedFrom("ak-2023-07-16");
         IncidentId incident = IncidentId.derivedFrom("horgos-2023-07-14");
 
-        assertThat(new TestimonyRecordedEvent(testimony, incident, circumstances(), hungaryToSerbiaPushback(),
-                pashtoWitness(), MONITOR).toString()).doesNotContain(PERSONAL_DATA);
+        assertThat(new TestimonyView(testimony, incident, circumstances(), hungaryToSerbiaPushback(),
+                pashtoWitness(), false, MONITOR, java.time.Instant.EPOCH).toString()).doesNotContain(PERSONAL_DATA);
         assertThat(new RecordTestimonyCommand(testimony, incident, circumstances(), null, pashtoWitness(), MONITOR)
                 .toString()).doesNotContain(PERSONAL_DATA);
         assertThat(new SubmitTestimonyCommand(testimony, incident, false, circumstances(), hungaryToSerbiaPushback(),

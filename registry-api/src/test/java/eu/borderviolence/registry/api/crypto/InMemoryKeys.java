@@ -1,0 +1,40 @@
+package eu.borderviolence.registry.api.crypto;
+
+import eu.borderviolence.registry.api.config.AxonConfig;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.UUID;
+
+/** The real vault on an in-memory H2 key table (Flyway V7), for tests outside the application. */
+public final class InMemoryKeys {
+
+    private InMemoryKeys() {
+    }
+
+    public static JdbcTemplate keyTable() {
+        JdbcTemplate keys = new JdbcTemplate(new DriverManagerDataSource(
+                "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+        try {
+            keys.execute(Files.readString(Path.of("src/main/resources/db/migration/V7__witness_keys.sql")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    public static KeyVault vault(JdbcTemplate keyTable, byte[] masterKey) {
+        return new KeyVault(keyTable, new MasterKey(Base64.getEncoder().encodeToString(masterKey), "", false),
+                AxonConfig.storedJson(), Clock.systemUTC());
+    }
+
+    public static KeyVault vault() {
+        return vault(keyTable(), new byte[32]);
+    }
+}
