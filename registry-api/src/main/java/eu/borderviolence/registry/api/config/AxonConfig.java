@@ -78,7 +78,7 @@ public class AxonConfig {
 
     /** Seals witnesses' data with their own keys, wrapped by the master key; in the command's transaction. */
     @Bean
-    public WitnessVault witnessVault(JdbcTemplate jdbc, MasterKey master, Clock clock) {
+    public KeyVault witnessVault(JdbcTemplate jdbc, MasterKey master, Clock clock) {
         return new KeyVault(jdbc, master, storedJson(), clock);
     }
 

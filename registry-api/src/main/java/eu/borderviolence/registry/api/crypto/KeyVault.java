@@ -76,19 +76,53 @@ public class KeyVault implements WitnessVault {
     private byte[] dataKey(String keyId) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        int inserted = jdbc.update("insert into witness_key (key_id, wrapped_key, created_at) select ?, ?, ? "
-                        + "where not exists (select 1 from witness_key where key_id = ?)", keyId,
-                Base64.getEncoder().encodeToString(encrypt(master.key(), fresh, keyId)),
+        int inserted = jdbc.update("insert into witness_key (key_id, wrapped_key, master_key_id, created_at) "
+                        + "select ?, ?, ?, ? where not exists (select 1 from witness_key where key_id = ?)", keyId,
+                Base64.getEncoder().encodeToString(encrypt(master.key(), fresh, keyId)), master.id(),
                 clock.instant().atOffset(ZoneOffset.UTC), keyId);
         if (inserted == 1) {
             return fresh;
         }
-        List<String> stored = jdbc.queryForList("select wrapped_key from witness_key where key_id = ? "
-                + "and wrapped_key is not null", String.class, keyId);
+        return storedKey(keyId).orElseThrow(() ->
+                new AggregateStreamCreationException("the testimony was recorded and its witness's data erased"));
+    }
+
+    /** The fingerprint of the master key that wraps new data keys. */
+    public String masterKeyId() {
+        return master.id();
+    }
+
+    /** The testimony's data key, unwrapped; empty once destroyed. */
+    private Optional<byte[]> storedKey(String keyId) {
+        List<String[]> stored = jdbc.query("select wrapped_key, master_key_id from witness_key where key_id = ? "
+                + "and wrapped_key is not null", (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, keyId);
         if (stored.isEmpty()) {
-            throw new AggregateStreamCreationException("the testimony was recorded and its witness's data erased");
+            return Optional.empty();
         }
-        return decrypt(master.key(), Base64.getDecoder().decode(stored.get(0)), keyId);
+        SecretKey wrappingKey = master.byId(stored.get(0)[1]).orElseThrow(() -> new IllegalStateException(
+                "a data key is wrapped by a master key that is not configured (registry.crypto.previous-master-keys)"));
+        return Optional.of(decrypt(wrappingKey, Base64.getDecoder().decode(stored.get(0)[0]), keyId));
+    }
+
+    /**
+     * Re-wraps every live data key that is not wrapped by the current master key under it: the second step of a
+     * master-key rotation (docs/operations.md). Destroyed keys stay destroyed. Returns how many were re-wrapped.
+     */
+    public int rewrapUnderCurrentMasterKey() {
+        List<String> stale = jdbc.queryForList("select key_id from witness_key where wrapped_key is not null "
+                + "and (master_key_id is null or master_key_id <> ?)", String.class, master.id());
+        int rewrapped = 0;
+        for (String keyId : stale) {
+            Optional<byte[]> key = storedKey(keyId);
+            if (key.isPresent()) {
+                rewrapped += jdbc.update("update witness_key set wrapped_key = ?, master_key_id = ? where key_id = ? "
+                                + "and wrapped_key is not null",
+                        Base64.getEncoder().encodeToString(encrypt(master.key(), key.get(), keyId)), master.id(),
+                        keyId);
+                Arrays.fill(key.get(), (byte) 0);
+            }
+        }
+        return rewrapped;
     }
 
     @Override
@@ -100,12 +134,11 @@ public class KeyVault implements WitnessVault {
             if (SealedPersonalData.NONE.equals(sealed.algorithm())) {
                 return Optional.of(json.readValue(Base64.getDecoder().decode(sealed.data()), WitnessAccount.class));
             }
-            List<String> wrapped = jdbc.queryForList("select wrapped_key from witness_key where key_id = ? "
-                    + "and wrapped_key is not null", String.class, sealed.keyId());
-            if (wrapped.isEmpty()) {
+            Optional<byte[]> stored = storedKey(sealed.keyId());
+            if (stored.isEmpty()) {
                 return Optional.empty();
             }
-            byte[] dataKey = decrypt(master.key(), Base64.getDecoder().decode(wrapped.get(0)), sealed.keyId());
+            byte[] dataKey = stored.get();
             byte[] nonce = Base64.getDecoder().decode(sealed.nonce());
             byte[] data = Base64.getDecoder().decode(sealed.data());
             byte[] plain = decrypt(new SecretKeySpec(dataKey, "AES"),
@@ -119,7 +152,8 @@ public class KeyVault implements WitnessVault {
 
     @Override
     public void destroy(TestimonyId testimony) {
-        jdbc.update("update witness_key set wrapped_key = null, destroyed_at = ? where key_id = ?",
+        jdbc.update("update witness_key set wrapped_key = null, master_key_id = null, destroyed_at = ? "
+                        + "where key_id = ?",
                 clock.instant().atOffset(ZoneOffset.UTC), testimony.toString());
     }
 

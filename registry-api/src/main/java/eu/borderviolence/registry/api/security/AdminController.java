@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.api.security;
 
+import eu.borderviolence.registry.api.crypto.KeyVault;
 import eu.borderviolence.registry.api.error.InvalidRequestException;
 import eu.borderviolence.registry.api.rest.Caller;
 import eu.borderviolence.registry.api.rest.RequestChecks;
@@ -38,10 +39,32 @@ public class AdminController {
 
     private final Accounts accounts;
     private final RequestChecks checks;
+    private final KeyVault vault;
 
-    AdminController(Accounts accounts, RequestChecks checks) {
+    AdminController(Accounts accounts, RequestChecks checks, KeyVault vault) {
         this.accounts = accounts;
         this.checks = checks;
+        this.vault = vault;
+    }
+
+    /** The outcome of re-wrapping the data keys. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The outcome of re-wrapping the witnesses' data keys.")
+    public record Rewrapped(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Data keys re-wrapped by this call; repeat "
+                    + "until 0.") int rewrapped,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "Fingerprint of the master key that now wraps "
+                    + "them.") String masterKeyId) {
+    }
+
+    @Operation(summary = "Re-wrap the witnesses' data keys under the current master key",
+            description = "Step 3 of a master-key rotation (docs/operations.md): every live data key wrapped by a "
+                    + "previous master key is wrapped anew by the current one. Destroyed keys stay destroyed.")
+    @PostMapping("/master-key/rewrap")
+    public Rewrapped rewrap(Caller caller) {
+        int rewrapped = vault.rewrapUnderCurrentMasterKey();
+        log.info("{} data keys re-wrapped under master key {} by {}", rewrapped, vault.masterKeyId(),
+                caller.actor().principal());
+        return new Rewrapped(rewrapped, vault.masterKeyId());
     }
 
     @Operation(summary = "Create an account")

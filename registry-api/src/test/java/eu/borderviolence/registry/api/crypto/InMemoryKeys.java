@@ -23,6 +23,7 @@ public final class InMemoryKeys {
                 "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         try {
             keys.execute(Files.readString(Path.of("src/main/resources/db/migration/V7__witness_keys.sql")));
+            keys.execute(Files.readString(Path.of("src/main/resources/db/migration/V8__master_key_id.sql")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -32,6 +33,12 @@ public final class InMemoryKeys {
     public static KeyVault vault(JdbcTemplate keyTable, byte[] masterKey) {
         return new KeyVault(keyTable, new MasterKey(Base64.getEncoder().encodeToString(masterKey), "", false),
                 AxonConfig.storedJson(), Clock.systemUTC());
+    }
+
+    /** A vault whose current master key is {@code current}, still able to open keys wrapped by {@code previous}. */
+    public static KeyVault rotating(JdbcTemplate keyTable, byte[] current, byte[] previous) {
+        return new KeyVault(keyTable, new MasterKey(Base64.getEncoder().encodeToString(current), "", false,
+                Base64.getEncoder().encodeToString(previous)), AxonConfig.storedJson(), Clock.systemUTC());
     }
 
     public static KeyVault vault() {

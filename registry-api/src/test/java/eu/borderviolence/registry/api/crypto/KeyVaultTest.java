@@ -80,6 +80,31 @@ class KeyVaultTest {
     }
 
     @Test
+    void aRotationRewrapsLiveKeysSoThatStaleCopiesDieWithTheOldMasterKey() {
+        SealedPersonalData live = vault.seal(testimony, WITNESS);
+        TestimonyId erased = TestimonyId.random();
+        vault.seal(erased, WITNESS);
+        vault.destroy(erased);
+        String staleCopy = keys.queryForObject("select wrapped_key from witness_key where key_id = ?", String.class,
+                testimony.toString());
+
+        byte[] newMaster = new byte[32];
+        newMaster[31] = 7;
+        KeyVault rotating = InMemoryKeys.rotating(keys, newMaster, new byte[32]);
+        assertThat(rotating.open(live)).as("still readable during the rotation").contains(WITNESS);
+        assertThat(rotating.rewrapUnderCurrentMasterKey()).isEqualTo(1);
+        assertThat(rotating.rewrapUnderCurrentMasterKey()).isZero();
+
+        KeyVault rotated = InMemoryKeys.vault(keys, newMaster);
+        assertThat(rotated.open(live)).as("readable with the new master key alone").contains(WITNESS);
+        assertThat(keys.queryForObject("select wrapped_key from witness_key where key_id = ?", String.class,
+                erased.toString())).as("erased stays erased").isNull();
+        // A backup from before the rotation holds the stale copy: without the old master key it opens nothing.
+        keys.update("update witness_key set wrapped_key = ? where key_id = ?", staleCopy, testimony.toString());
+        assertThatIllegalStateException().isThrownBy(() -> rotated.open(live));
+    }
+
+    @Test
     void dataStoredBeforeEncryptionIsReadAsItWas() {
         String json = "{\"pseudonym\":\"W-0042\"}";
         SealedPersonalData legacy = new SealedPersonalData(null, SealedPersonalData.NONE, null,

@@ -77,6 +77,7 @@ class SecurityJourneyTest {
             new Rule("GET", "/api/v1/audit/verify", null, EnumSet.of(Role.AUDITOR)),
             new Rule("GET", "/api/v1/admin/accounts", null, EnumSet.of(Role.ADMIN)),
             new Rule("POST", "/api/v1/admin/accounts", "{}", EnumSet.of(Role.ADMIN)),
+            new Rule("POST", "/api/v1/admin/master-key/rewrap", null, EnumSet.of(Role.ADMIN)),
             new Rule("GET", "/actuator/prometheus", null, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
             new Rule("GET", "/v3/api-docs", null, EnumSet.allOf(Role.class)));
 
