@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DataJpaTest(showSql = false, properties = {
         "spring.jpa.hibernate.ddl-auto=validate",
         "spring.sql.init.mode=always",
-        "spring.sql.init.schema-locations=file:../registry-api/src/main/resources/db/migration/V2__read_models.sql"})
+        "spring.sql.init.schema-locations=file:../registry-api/src/main/resources/db/migration/common/V2__read_models.sql"})
 @Import({IncidentSummaryProjection.class, CaseHistoryProjection.class})
 class ReadModelSchemaTest {
 

@@ -7,6 +7,7 @@ import eu.borderviolence.registry.core.api.TestimonyId;
 import eu.borderviolence.registry.core.api.WitnessAccount;
 import eu.borderviolence.registry.core.testimony.WitnessVault;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.crypto.Cipher;
@@ -76,10 +77,17 @@ public class KeyVault implements WitnessVault {
     private byte[] dataKey(String keyId) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        int inserted = jdbc.update("insert into witness_key (key_id, wrapped_key, master_key_id, created_at) "
-                        + "select ?, ?, ?, ? where not exists (select 1 from witness_key where key_id = ?)", keyId,
-                Base64.getEncoder().encodeToString(encrypt(master.key(), fresh, keyId)), master.id(),
-                clock.instant().atOffset(ZoneOffset.UTC), keyId);
+        int inserted;
+        try {
+            inserted = jdbc.update("insert into witness_key (key_id, wrapped_key, master_key_id, created_at) "
+                            + "select ?, ?, ?, ? where not exists (select 1 from witness_key where key_id = ?)", keyId,
+                    Base64.getEncoder().encodeToString(encrypt(master.key(), fresh, keyId)), master.id(),
+                    clock.instant().atOffset(ZoneOffset.UTC), keyId);
+        } catch (DuplicateKeyException raced) {
+            // A retry of the same submission, on another node or thread, stored the key between our check and our
+            // insert; on PostgreSQL this transaction is now void. It is the same collision the event table reports.
+            throw new AggregateStreamCreationException("a concurrent attempt is storing this testimony");
+        }
         if (inserted == 1) {
             return fresh;
         }

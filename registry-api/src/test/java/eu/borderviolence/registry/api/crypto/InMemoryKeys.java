@@ -22,8 +22,8 @@ public final class InMemoryKeys {
         JdbcTemplate keys = new JdbcTemplate(new DriverManagerDataSource(
                 "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
         try {
-            keys.execute(Files.readString(Path.of("src/main/resources/db/migration/V7__witness_keys.sql")));
-            keys.execute(Files.readString(Path.of("src/main/resources/db/migration/V8__master_key_id.sql")));
+            keys.execute(Files.readString(Path.of("src/main/resources/db/migration/common/V7__witness_keys.sql")));
+            keys.execute(Files.readString(Path.of("src/main/resources/db/migration/common/V8__master_key_id.sql")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,7 @@ class IdempotentRequestsTest {
     @BeforeEach
     void createTable() throws Exception {
         jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
-        jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V3__idempotency.sql")));
+        jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/common/V3__idempotency.sql")));
         requests = new IdempotentRequests(jdbc, new ObjectMapper(), Clock.systemUTC(), events);
     }
 

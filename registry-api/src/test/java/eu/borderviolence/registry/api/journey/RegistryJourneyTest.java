@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * schema against the entity mappings on start-up.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class RegistryJourneyTest {
+public class RegistryJourneyTest {
 
     private static final String MARKER = "JOURNEY-PERSONAL-5be0";
     private static final String CIRCUMSTANCES = """
@@ -182,6 +182,15 @@ class RegistryJourneyTest {
         // What people told must not leak into what the registry shows lawyers' views or logs.
         assertThat(before.subList(0, 3)).allSatisfy(body -> assertThat(body).doesNotContain(MARKER));
         assertThat(output.getAll()).doesNotContain(MARKER);
+        assertStoredIn(dataDir);
+    }
+
+    /** Where the registry keeps its data: here the H2 database files in the data directory. */
+    protected List<String> storage(Path dataDir) {
+        return List.of("--registry.data-dir=" + dataDir);
+    }
+
+    protected void assertStoredIn(Path dataDir) {
         assertThat(Files.exists(dataDir.resolve("registry.mv.db"))).isTrue();
     }
 
@@ -256,10 +265,10 @@ class RegistryJourneyTest {
 
     private ConfigurableApplicationContext start(Path dataDir) {
         RegistryApplication.disableAxonUpdateChecker();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(RegistryApplication.class).run(
-                "--server.port=0",
-                "--registry.data-dir=" + dataDir,
-                "--spring.jpa.hibernate.ddl-auto=validate");
+        List<String> arguments = new ArrayList<>(storage(dataDir));
+        arguments.addAll(List.of("--server.port=0", "--spring.jpa.hibernate.ddl-auto=validate"));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(RegistryApplication.class)
+                .run(arguments.toArray(String[]::new));
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         tokens = TestTokens.issue(app);
         return app;

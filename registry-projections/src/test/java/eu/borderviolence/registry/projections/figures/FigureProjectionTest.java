@@ -27,7 +27,7 @@ import static eu.borderviolence.registry.projections.Incidents.MONITOR;
  * the projection's handlers the way its processor does, with the incident events of a case's life.
  */
 @JdbcTest(properties = {"spring.sql.init.mode=always",
-        "spring.sql.init.schema-locations=file:../registry-api/src/main/resources/db/migration/V4__advocacy_views.sql"})
+        "spring.sql.init.schema-locations=file:../registry-api/src/main/resources/db/migration/common/V4__advocacy_views.sql"})
 public abstract class FigureProjectionTest {
 
     @Autowired
