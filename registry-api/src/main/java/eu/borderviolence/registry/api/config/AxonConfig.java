@@ -14,11 +14,14 @@ import eu.borderviolence.registry.core.testimony.TestimonyRecordedEventUpcaster;
 import eu.borderviolence.registry.core.testimony.WitnessVault;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -80,6 +83,18 @@ public class AxonConfig {
     @Bean
     public KeyVault witnessVault(JdbcTemplate jdbc, MasterKey master, Clock clock) {
         return new KeyVault(jdbc, master, storedJson(), clock);
+    }
+
+    /**
+     * How often every pooled processor renews its segment claims, and at the latest stores the position of a segment
+     * that passed over events that were not its to handle. Other nodes read those positions (a read with
+     * {@code consistency=STRONG} on a node that holds none of the segments), so this bounds how stale they are.
+     * Axon's default is 5 s; claims expire after {@code axon.eventhandling.tokenstore.claim-timeout} (10 s).
+     */
+    @Bean
+    public ConfigurerModule claimExtension(@Value("${registry.views.claim-extension:1s}") Duration extension) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.claimExtensionThreshold(extension.toMillis()));
     }
 
     /** Reads testimonies stored before witnesses' data was encrypted. */

@@ -2,6 +2,7 @@ package eu.borderviolence.registry.api.rest;
 
 import eu.borderviolence.registry.api.config.RegistryApiProperties;
 import eu.borderviolence.registry.api.error.ConsistencyTimeoutException;
+import eu.borderviolence.registry.api.views.ProcessorPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,14 +11,15 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Read-your-writes for clients that need it. Writes answer as soon as their events are stored; the views follow a
  * moment later. A read with {@code consistency=STRONG} first waits, for at most
  * {@code registry.api.consistency-timeout}, until every view has processed every event stored before the read
- * began, so it sees all writes acknowledged before it.
+ * began, so it sees all writes acknowledged before it. It holds on any node, also one that processes none of the
+ * views itself.
  */
 @Component
 public class ViewConsistency {
@@ -32,12 +34,14 @@ public class ViewConsistency {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
     private final Duration timeout;
 
     public ViewConsistency(EventStore eventStore, EventProcessingConfiguration processing,
-                           RegistryApiProperties properties) {
+                           ProcessorPositions positions, RegistryApiProperties properties) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.positions = positions;
         this.timeout = properties.consistencyTimeout();
     }
 
@@ -59,7 +63,7 @@ public class ViewConsistency {
                 throw new ConsistencyTimeoutException(timeout);
             }
             try {
-                Thread.sleep(5);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConsistencyTimeoutException(timeout);
@@ -67,19 +71,30 @@ public class ViewConsistency {
         }
     }
 
+    /**
+     * Every streaming processor has processed every segment up to the head. A segment this node processes is read
+     * from its processor, which also knows how far it has passed over events that were not the segment's to handle;
+     * a segment another node processes is read from the token store they share, where an idle segment's position is
+     * stored at the latest one claim extension later ({@code registry.views.claim-extension}).
+     */
     private boolean caughtUp(long headPosition) {
-        Collection<StreamingEventProcessor> processors =
-                processing.eventProcessors().values().stream()
-                        .filter(StreamingEventProcessor.class::isInstance)
-                        .map(StreamingEventProcessor.class::cast)
-                        .toList();
-        for (StreamingEventProcessor processor : processors) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
+        Map<String, List<ProcessorPositions.Segment>> committed = positions.all();
+        for (String name : processing.eventProcessors().keySet()) {
+            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                    .orElse(null);
+            if (processor == null) {
+                continue;
+            }
+            List<ProcessorPositions.Segment> segments = committed.getOrDefault(name, List.of());
+            if (segments.isEmpty()) {
                 return false;
             }
-            for (EventTrackerStatus segment : status.values()) {
-                if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < headPosition) {
+            Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+            for (ProcessorPositions.Segment segment : segments) {
+                EventTrackerStatus here = local.get(segment.segment());
+                long position = Math.max(segment.position().orElse(-1),
+                        here == null || here.isErrorState() ? -1 : here.getCurrentPosition().orElse(-1));
+                if (position < headPosition) {
                     return false;
                 }
             }

@@ -5,57 +5,97 @@ import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
 import eu.borderviolence.registry.core.api.Actor;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Rebuilds views from the event store and tells where each view stands.
+ * Rebuilds views from the event store, on one node or many, and tells where each view stands.
  *
  * <p>A view is any streaming event processor except the integrity chain, which must never be rebuilt. A rebuild
- * stops the view's processor, resets its tokens to the start of the stream (its {@code @ResetHandler} empties its
- * tables) and starts it again; the processor then replays every event. The stop and the reset run on a background
- * thread, so the request that asks for a rebuild returns at once. From the request until the replay has reached the
- * head position taken when it began, the view counts as rebuilding, and {@link ViewGuard} answers 503 instead of
- * serving half-built figures.
- *
- * <p>Progress is read from the processor: the position of its slowest segment against that target. Positions are
- * the event store's global index, which has a hole wherever a transaction rolled back, so "events processed" can be
- * a little higher than the events really replayed.
+ * resets the view's tokens to the start of the stream (its {@code @ResetHandler} empties its tables), and the
+ * processor replays every event. Several nodes share one token store, and a node can reset tokens only when no other
+ * node holds a claim on them, so a rebuild is coordinated through the database, never node to node:
+ * <ol>
+ *     <li>the request, on any node, is stored as a row of {@code view_rebuild} in state {@code REQUESTED};</li>
+ *     <li>every node checks the table every {@code registry.views.coordination-interval} and stops its processor
+ *     for a requested view, releasing its claims; a node that died keeps its claims until the claim timeout;</li>
+ *     <li>the first node that can claim every segment resets the tokens, under a row lock on the request, in one
+ *     transaction with the emptying of the view's tables, and moves the request to {@code REPLAYING} with the head
+ *     position of that moment as its target; a node still holding a claim makes the attempt fail harmlessly and
+ *     it is tried again on the next check;</li>
+ *     <li>every node starts its processor again, and the nodes share the replay through their claims; when every
+ *     segment's committed position has reached the target, any node marks the rebuild {@code FINISHED}.</li>
+ * </ol>
+ * From the request until it finishes, every node counts the view as rebuilding, and {@link ViewGuard} answers 503
+ * instead of serving half-built figures. Progress is read from the token store (see {@link ProcessorPositions}), so
+ * every node reports the same. Positions are the event store's global index, which has a hole wherever a transaction
+ * rolled back, so "events processed" can be a little higher than the events really replayed.
  */
 @Component
-public class ViewRebuilds {
+public class ViewRebuilds implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ViewRebuilds.class);
 
+    /** The states of a rebuild, as stored. */
+    enum State {
+        REQUESTED, REPLAYING, FINISHED, FAILED;
+
+        boolean active() {
+            return this == REQUESTED || this == REPLAYING;
+        }
+    }
+
+    /** One rebuild request, as stored in {@code view_rebuild}. */
+    record Rebuild(String view, long generation, State state, String requestedBy, Instant requestedAt, Long target,
+                   Instant replayStartedAt, Instant finishedAt) {
+    }
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProcessorPositions positions;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
-    private final ExecutorService restarts = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "view-rebuilds");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Duration interval;
+    /** The views whose processor this node stopped for a rebuild, and for which request. */
+    private final Map<String, Long> parked = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService coordinator;
 
-    public ViewRebuilds(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+    public ViewRebuilds(EventProcessingConfiguration processing, EventStore eventStore, ProcessorPositions positions,
+                        JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+                        @Value("${registry.views.coordination-interval:1s}") Duration interval) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.positions = positions;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.interval = interval;
     }
 
     /** The names of the views, sorted. */
@@ -67,64 +107,132 @@ public class ViewRebuilds {
                 .sorted().toList();
     }
 
-    /** Starts rebuilding the views named, or every view when none is named; refuses if one already rebuilds. */
+    /** Asks for a rebuild of the views named, or of every view when none is named; refuses if one already rebuilds. */
     public synchronized List<ViewStatus> rebuild(List<String> names, Actor requestedBy) {
         List<String> chosen = names == null || names.isEmpty() ? views() : names.stream().distinct().toList();
         chosen.forEach(this::processor);
         for (String view : chosen) {
             if (isRebuilding(view)) {
-                throw new ConflictException("view-rebuilding", "The view " + view
-                        + " is already being rebuilt; follow its progress at /api/v1/views/status/" + view + ".");
+                throw alreadyRebuilding(view);
             }
         }
         Instant now = clock.instant();
-        for (String view : chosen) {
-            RebuildRun run = new RebuildRun(requestedBy.principal(), now);
-            runs.put(view, run);
-            log.info("Rebuild of view {} requested by {} of {}", view, requestedBy.principal(),
-                    requestedBy.organisation());
-            restarts.submit(() -> restart(view, run));
+        transactions.executeWithoutResult(status -> {
+            for (String view : chosen) {
+                long generation = latest(view).map(Rebuild::generation).orElse(0L) + 1;
+                try {
+                    jdbc.update("insert into view_rebuild (view_name, generation, state, requested_by, requested_at) "
+                                    + "values (?, ?, ?, ?, ?)", view, generation, State.REQUESTED.name(),
+                            requestedBy.principal(), Timestamp.from(now));
+                } catch (DuplicateKeyException raced) {
+                    throw alreadyRebuilding(view);
+                }
+            }
+        });
+        chosen.forEach(view -> log.info("Rebuild of view {} requested by {} of {}", view, requestedBy.principal(),
+                requestedBy.organisation()));
+        ScheduledExecutorService running = coordinator;
+        if (running != null) {
+            running.execute(this::coordinate);
         }
         long head = headPosition();
         return chosen.stream().map(view -> status(view, head)).toList();
     }
 
-    private void restart(String view, RebuildRun run) {
-        StreamingEventProcessor processor = processor(view);
-        try {
-            processor.shutDown();
-            run.target = headPosition();
-            processor.resetTokens();
-            run.replayStartedAt = clock.instant();
-            processor.start();
-            run.started = true;
-            log.info("Rebuild of view {} replaying up to position {}", view, run.target);
-        } catch (RuntimeException e) {
-            run.failed = true;
-            log.error("Rebuild of view {} could not start: {}", view, e.getClass().getName());
-            if (!processor.isRunning()) {
-                processor.start();
+    private static ConflictException alreadyRebuilding(String view) {
+        return new ConflictException("view-rebuilding", "The view " + view
+                + " is already being rebuilt; follow its progress at /api/v1/views/status/" + view + ".");
+    }
+
+    /** One round of this node's part in the rebuilds: park, reset, resume, finish. Runs on the coordinator thread. */
+    void coordinate() {
+        for (String view : views()) {
+            try {
+                latest(view).ifPresent(rebuild -> coordinate(view, rebuild));
+            } catch (RuntimeException e) {
+                log.warn("Coordinating the rebuild of view {} failed; trying again: {}", view, e.getClass().getName());
             }
         }
     }
 
-    /** True from the request until the replay has reached the head position it began at. */
-    public boolean isRebuilding(String view) {
-        RebuildRun run = runs.get(view);
-        if (run == null || run.failed || run.finishedAt != null) {
-            return false;
-        }
-        if (!run.started) {
-            return true;
-        }
+    private void coordinate(String view, Rebuild rebuild) {
         StreamingEventProcessor processor = processor(view);
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        if (segments.isEmpty() || processor.isReplaying() || position(segments) < run.target) {
+        switch (rebuild.state()) {
+            case REQUESTED -> {
+                if (!parked.containsKey(view) || processor.isRunning()) {
+                    processor.shutDown();
+                    parked.put(view, rebuild.generation());
+                }
+                if (reset(view, rebuild, processor)) {
+                    resume(view, processor);
+                }
+            }
+            case REPLAYING -> {
+                resume(view, processor);
+                finishIfCaughtUp(rebuild);
+            }
+            case FINISHED, FAILED -> resume(view, processor);
+        }
+    }
+
+    /** Resets the view's tokens if no node holds a claim on them any more; true once the request is past it. */
+    private boolean reset(String view, Rebuild rebuild, StreamingEventProcessor processor) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                List<String> locked = jdbc.queryForList("select state from view_rebuild where view_name = ? "
+                        + "and generation = ? for update", String.class, view, rebuild.generation());
+                if (locked.isEmpty() || !State.REQUESTED.name().equals(locked.get(0))) {
+                    return true;
+                }
+                long target = headPosition();
+                processor.resetTokens();
+                jdbc.update("update view_rebuild set state = ?, target_position = ?, replay_started_at = ? "
+                                + "where view_name = ? and generation = ?", State.REPLAYING.name(), target,
+                        Timestamp.from(clock.instant()), view, rebuild.generation());
+                log.info("Rebuild of view {} replaying up to position {}", view, target);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            if (causedBy(e, UnableToClaimTokenException.class)) {
+                log.debug("Rebuild of view {} waits for another node to release its segments", view);
+                return false;
+            }
+            log.error("Rebuild of view {} could not start: {}", view, e.getClass().getName());
+            jdbc.update("update view_rebuild set state = ?, finished_at = ? where view_name = ? and generation = ? "
+                    + "and state = ?", State.FAILED.name(), Timestamp.from(clock.instant()), view,
+                    rebuild.generation(), State.REQUESTED.name());
             return true;
         }
-        run.finishedAt = clock.instant();
-        log.info("Rebuild of view {} finished", view);
-        return false;
+    }
+
+    private void resume(String view, StreamingEventProcessor processor) {
+        if (parked.remove(view) != null && !processor.isRunning()) {
+            processor.start();
+        }
+    }
+
+    /** Marks a replaying rebuild finished once every segment's committed position has reached its target. */
+    private Rebuild finishIfCaughtUp(Rebuild rebuild) {
+        if (rebuild.state() != State.REPLAYING || rebuild.target() == null) {
+            return rebuild;
+        }
+        List<ProcessorPositions.Segment> segments = positions.of(rebuild.view());
+        if (segments.isEmpty() || ProcessorPositions.slowest(segments) < rebuild.target()) {
+            return rebuild;
+        }
+        Instant now = clock.instant();
+        int updated = jdbc.update("update view_rebuild set state = ?, finished_at = ? where view_name = ? "
+                        + "and generation = ? and state = ?", State.FINISHED.name(), Timestamp.from(now),
+                rebuild.view(), rebuild.generation(), State.REPLAYING.name());
+        if (updated == 1) {
+            log.info("Rebuild of view {} finished", rebuild.view());
+        }
+        return latest(rebuild.view()).orElse(rebuild);
+    }
+
+    /** True from the request until the replay has reached the head position it began at, on every node. */
+    public boolean isRebuilding(String view) {
+        return latest(view).map(this::finishIfCaughtUp).map(rebuild -> rebuild.state().active()).orElse(false);
     }
 
     public List<ViewStatus> statuses() {
@@ -133,18 +241,54 @@ public class ViewRebuilds {
     }
 
     public ViewStatus status(String view) {
+        processor(view);
         return status(view, headPosition());
     }
 
     private ViewStatus status(String view, long head) {
-        StreamingEventProcessor processor = processor(view);
-        boolean rebuilding = isRebuilding(view);
-        long position = position(processor.processingStatus());
-        ViewStatus.State state = rebuilding ? ViewStatus.State.REBUILDING
-                : processor.isRunning() ? ViewStatus.State.LIVE : ViewStatus.State.STOPPED;
-        RebuildRun run = runs.get(view);
+        Optional<Rebuild> rebuild = latest(view).map(this::finishIfCaughtUp);
+        List<ProcessorPositions.Segment> segments = positions.of(view);
+        long position = Math.max(0, ProcessorPositions.slowest(segments));
+        boolean processing = processor(view).isRunning() || positions.everySegmentClaimed(segments);
+        ViewStatus.State state = rebuild.map(r -> r.state().active()).orElse(false) ? ViewStatus.State.REBUILDING
+                : processing ? ViewStatus.State.LIVE : ViewStatus.State.STOPPED;
         return new ViewStatus(view, state, position, head, Math.max(0, head - position),
-                run == null ? null : run.describe(position, clock.instant()));
+                rebuild.map(r -> describe(r, position)).orElse(null));
+    }
+
+    private ViewStatus.Rebuild describe(Rebuild rebuild, long position) {
+        boolean started = rebuild.target() != null;
+        long target = started ? rebuild.target() : 0;
+        long processed = started ? Math.min(position, target) : 0;
+        boolean finished = rebuild.state() == State.FINISHED;
+        double percent = finished ? 100 : target <= 0 ? 0 : Math.min(100.0, processed * 100.0 / target);
+        Instant until = rebuild.finishedAt() == null ? clock.instant() : rebuild.finishedAt();
+        double seconds = rebuild.replayStartedAt() == null ? 0
+                : Math.max(0.001, Duration.between(rebuild.replayStartedAt(), until).toMillis() / 1000.0);
+        double rate = seconds == 0 ? 0 : processed / seconds;
+        Long left = finished ? Long.valueOf(0)
+                : rate <= 0 ? null : Long.valueOf(Math.round((target - processed) / rate));
+        return new ViewStatus.Rebuild(rebuild.requestedBy(), rebuild.requestedAt(), target, processed,
+                Math.round(percent * 10) / 10.0, Math.round(rate * 10) / 10.0, left,
+                finished ? rebuild.finishedAt() : null);
+    }
+
+    /** The newest rebuild request of the view, if it was ever rebuilt. */
+    Optional<Rebuild> latest(String view) {
+        return jdbc.query("select view_name, generation, state, requested_by, requested_at, target_position, "
+                + "replay_started_at, finished_at from view_rebuild where view_name = ? "
+                + "order by generation desc limit 1", ViewRebuilds::rebuild, view).stream().findFirst();
+    }
+
+    private static Rebuild rebuild(ResultSet rs, int row) throws SQLException {
+        long target = rs.getLong(6);
+        Long storedTarget = rs.wasNull() ? null : target;
+        return new Rebuild(rs.getString(1), rs.getLong(2), State.valueOf(rs.getString(3)), rs.getString(4),
+                instant(rs.getTimestamp(5)), storedTarget, instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private StreamingEventProcessor processor(String view) {
@@ -155,49 +299,54 @@ public class ViewRebuilds {
                 .orElseThrow(() -> new NotFoundException("view", view));
     }
 
-    /** The slowest segment's position; 0 before any segment has a token. */
-    private static long position(Map<Integer, EventTrackerStatus> segments) {
-        return segments.values().stream()
-                .map(segment -> segment.getCurrentPosition())
-                .mapToLong(current -> current.orElse(0))
-                .min().orElse(0);
-    }
-
     long headPosition() {
         TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
-            return 0;
-        }
-        OptionalLong position = head.position();
-        return position.orElse(0);
+        return head == null ? 0 : head.position().orElse(0);
     }
 
-    /** One rebuild's bookkeeping; written by the restart thread, read by requests. */
-    private static final class RebuildRun {
-        private final String requestedBy;
-        private final Instant requestedAt;
-        private volatile long target;
-        private volatile Instant replayStartedAt;
-        private volatile boolean started;
-        private volatile boolean failed;
-        private volatile Instant finishedAt;
-
-        RebuildRun(String requestedBy, Instant requestedAt) {
-            this.requestedBy = requestedBy;
-            this.requestedAt = requestedAt;
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
         }
+        return false;
+    }
 
-        ViewStatus.Rebuild describe(long position, Instant now) {
-            long processed = started ? Math.min(position, target) : 0;
-            double percent = target <= 0 ? (started ? 100 : 0) : Math.min(100.0, processed * 100.0 / target);
-            Instant until = finishedAt == null ? now : finishedAt;
-            double seconds = replayStartedAt == null ? 0
-                    : Math.max(0.001, Duration.between(replayStartedAt, until).toMillis() / 1000.0);
-            double rate = seconds == 0 ? 0 : processed / seconds;
-            Long left = finishedAt != null ? Long.valueOf(0)
-                    : rate <= 0 ? null : Long.valueOf(Math.round((target - processed) / rate));
-            return new ViewStatus.Rebuild(requestedBy, requestedAt, target, processed,
-                    Math.round(percent * 10) / 10.0, Math.round(rate * 10) / 10.0, left, finishedAt);
+    // The coordinator runs while the application runs: it starts after Axon's processors and stops before them.
+
+    @Override
+    public void start() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "view-rebuilds");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::coordinate, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        coordinator = executor;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = coordinator;
+        coordinator = null;
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return coordinator != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

@@ -1,17 +1,24 @@
 package eu.borderviolence.registry.api.views;
 
+import eu.borderviolence.registry.api.config.AxonConfig;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
 import eu.borderviolence.registry.core.api.Actor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,86 +27,133 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The rebuild bookkeeping and progress arithmetic, with the processors and the event store stubbed. */
+/**
+ * The rebuild protocol between nodes, on a real (in-memory) database with the registry's schema, the processors
+ * stubbed: each "node" is a {@link ViewRebuilds} with its own processor for the view, and they meet only in the
+ * tables, as nodes do.
+ */
 class ViewRebuildsTest {
 
     private static final Actor AUDITOR = new Actor("auditor-1", "audit-office");
+    private static final String VIEW = "border-figures";
 
-    private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
-    private final EventStore eventStore = mock(EventStore.class);
-    private final StreamingEventProcessor borders = mock(StreamingEventProcessor.class);
-    private final StreamingEventProcessor chain = mock(StreamingEventProcessor.class);
+    private final Serializer serializer = JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    private ViewRebuilds rebuilds;
+    private final EventStore eventStore = mock(EventStore.class);
+    private JdbcTemplate jdbc;
+    private DataSourceTransactionManager transactions;
+    private Node node;
 
     @BeforeEach
-    void twoProcessors() {
-        Map<String, EventProcessor> processors = Map.of("border-figures", borders,
-                IntegrityChain.PROCESSING_GROUP, chain);
-        when(processing.eventProcessors()).thenReturn(processors);
-        when(processing.eventProcessor("border-figures", StreamingEventProcessor.class))
-                .thenReturn(Optional.of(borders));
+    void database() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:rebuilds-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        transactions = new DataSourceTransactionManager(dataSource);
         when(eventStore.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(1000));
-        when(borders.isRunning()).thenReturn(true);
-        segmentsAt(1000, 1000);
-        rebuilds = new ViewRebuilds(processing, eventStore, clock);
+        segmentsAt("node-a", 1000, 1000);
+        node = new Node("node-a");
     }
 
-    private void segmentsAt(long first, long second) {
-        Map<Integer, EventTrackerStatus> segments = Map.of(0, segment(first), 1, segment(second));
-        when(borders.processingStatus()).thenReturn(segments);
+    /** One registry node: its own processor for the view, its own coordinator, the shared database. */
+    private final class Node {
+        final String name;
+        final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final ViewRebuilds rebuilds;
+
+        Node(String name) {
+            this.name = name;
+            StreamingEventProcessor chain = mock(StreamingEventProcessor.class);
+            EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+            Map<String, EventProcessor> processors = Map.of(VIEW, processor, IntegrityChain.PROCESSING_GROUP, chain);
+            when(processing.eventProcessors()).thenReturn(processors);
+            when(processing.eventProcessor(VIEW, StreamingEventProcessor.class)).thenReturn(Optional.of(processor));
+            when(processor.isRunning()).thenAnswer(invocation -> running.get());
+            doAnswer(invocation -> {
+                running.set(false);
+                jdbc.update("update token_entry set owner = null where processor_name = ? and owner = ?", VIEW, name);
+                return null;
+            }).when(processor).shutDown();
+            doAnswer(invocation -> {
+                running.set(true);
+                return null;
+            }).when(processor).start();
+            doAnswer(invocation -> {
+                segmentsAt(name, -1, -1);
+                return null;
+            }).when(processor).resetTokens();
+            ProcessorPositions positions = new ProcessorPositions(jdbc, serializer, clock, Duration.ofSeconds(10));
+            rebuilds = new ViewRebuilds(processing, eventStore, positions, jdbc, transactions, clock,
+                    Duration.ofSeconds(1));
+        }
     }
 
-    private static EventTrackerStatus segment(long position) {
-        EventTrackerStatus status = mock(EventTrackerStatus.class);
-        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
-        return status;
+    /** Two segments' committed positions (-1: nothing processed yet), both claimed by the owner now. */
+    private void segmentsAt(String owner, long first, long second) {
+        jdbc.update("delete from token_entry where processor_name = ?", VIEW);
+        long[] positions = {first, second};
+        for (int segment = 0; segment < 2; segment++) {
+            byte[] token = positions[segment] < 0 ? null
+                    : serializer.serialize(new GlobalSequenceTrackingToken(positions[segment]), byte[].class).getData();
+            jdbc.update("insert into token_entry (processor_name, segment, owner, timestamp, token_type, token) "
+                            + "values (?, ?, ?, ?, ?, ?)", VIEW, segment, owner, clock.instant().toString(),
+                    token == null ? null : GlobalSequenceTrackingToken.class.getName(), token);
+        }
     }
 
     @Test
     void theIntegrityChainIsNotAView() {
-        assertThat(rebuilds.views()).containsExactly("border-figures");
-        assertThatThrownBy(() -> rebuilds.rebuild(List.of(IntegrityChain.PROCESSING_GROUP), AUDITOR))
+        assertThat(node.rebuilds.views()).containsExactly(VIEW);
+        assertThatThrownBy(() -> node.rebuilds.rebuild(List.of(IntegrityChain.PROCESSING_GROUP), AUDITOR))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
-    void aLiveViewReportsHowFarBehindItsSlowestSegmentIs() {
-        segmentsAt(990, 960);
-        ViewStatus status = rebuilds.status("border-figures");
-        assertThat(status.state()).isEqualTo(ViewStatus.State.LIVE);
+    void aLiveViewReportsHowFarBehindItsSlowestSegmentIsFromTheSharedTokenStore() {
+        segmentsAt("node-b", 990, 960);
+        node.running.set(false);
+        ViewStatus status = node.rebuilds.status(VIEW);
+        assertThat(status.state()).as("another node processes it").isEqualTo(ViewStatus.State.LIVE);
         assertThat(status.position()).isEqualTo(960);
         assertThat(status.head()).isEqualTo(1000);
         assertThat(status.behind()).isEqualTo(40);
         assertThat(status.rebuild()).isNull();
+
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(node.rebuilds.status(VIEW).state()).as("no node renewed its claims").isEqualTo(ViewStatus.State.STOPPED);
     }
 
     @Test
     void aRebuildStopsResetsAndRestartsTheProcessorAndReportsItsProgress() {
-        // A stopped processor has no segments; started again, it claims them as they replay.
-        when(borders.processingStatus()).thenReturn(Map.of());
-        rebuilds.rebuild(List.of(), AUDITOR);
-        verify(borders, timeout(2000)).start();
-        var order = inOrder(borders);
-        order.verify(borders).shutDown();
-        order.verify(borders).resetTokens();
-        order.verify(borders).start();
+        node.rebuilds.rebuild(List.of(), AUDITOR);
+        assertThat(node.rebuilds.isRebuilding(VIEW)).isTrue();
+        assertThat(node.rebuilds.status(VIEW).rebuild().percentDone()).isZero();
 
-        when(borders.isReplaying()).thenReturn(true);
-        segmentsAt(300, 250);
-        awaitReplayStarted();
+        node.rebuilds.coordinate();
+        var order = inOrder(node.processor);
+        order.verify(node.processor).shutDown();
+        order.verify(node.processor).resetTokens();
+        order.verify(node.processor).start();
+
+        segmentsAt("node-a", 300, 250);
         clock.advance(Duration.ofSeconds(5));
-        ViewStatus halfway = rebuilds.status("border-figures");
+        ViewStatus halfway = node.rebuilds.status(VIEW);
         assertThat(halfway.state()).isEqualTo(ViewStatus.State.REBUILDING);
         assertThat(halfway.rebuild().requestedBy()).isEqualTo("auditor-1");
         assertThat(halfway.rebuild().target()).isEqualTo(1000);
@@ -107,44 +161,72 @@ class ViewRebuildsTest {
         assertThat(halfway.rebuild().percentDone()).isEqualTo(25.0);
         assertThat(halfway.rebuild().eventsPerSecond()).isEqualTo(50.0);
         assertThat(halfway.rebuild().secondsLeft()).isEqualTo(15);
-        assertThatThrownBy(() -> rebuilds.rebuild(List.of("border-figures"), AUDITOR))
-                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> node.rebuilds.rebuild(List.of(VIEW), AUDITOR)).isInstanceOf(ConflictException.class);
 
-        when(borders.isReplaying()).thenReturn(false);
-        segmentsAt(1000, 1000);
-        ViewStatus done = rebuilds.status("border-figures");
+        segmentsAt("node-a", 1000, 1000);
+        ViewStatus done = node.rebuilds.status(VIEW);
         assertThat(done.state()).isEqualTo(ViewStatus.State.LIVE);
         assertThat(done.rebuild().percentDone()).isEqualTo(100.0);
         assertThat(done.rebuild().finishedAt()).isNotNull();
-        assertThat(rebuilds.isRebuilding("border-figures")).isFalse();
+        assertThat(node.rebuilds.isRebuilding(VIEW)).isFalse();
+        assertThat(jdbc.queryForObject("select state from view_rebuild where view_name = ?", String.class, VIEW))
+                .isEqualTo("FINISHED");
+
+        // Done, it may be rebuilt again: the next request gets the next number.
+        node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        assertThat(jdbc.queryForObject("select max(generation) from view_rebuild", Long.class)).isEqualTo(2);
     }
 
     @Test
-    void aViewIsRebuildingUntilItsSegmentsAreClaimedAgain() {
-        when(borders.processingStatus()).thenReturn(Map.of());
-        rebuilds.rebuild(List.of("border-figures"), AUDITOR);
-        verify(borders, timeout(2000)).start();
-        assertThat(rebuilds.isRebuilding("border-figures")).isTrue();
-        segmentsAt(1000, 1000);
-        // The restart thread marks the replay started just after start() returns.
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (rebuilds.isRebuilding("border-figures") && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(rebuilds.isRebuilding("border-figures")).isFalse();
+    void everyNodeStopsItsProcessorAndTheResetWaitsUntilNoNodeHoldsASegment() {
+        Node other = new Node("node-b");
+        node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        assertThat(other.rebuilds.isRebuilding(VIEW)).as("the other node refuses to serve it at once").isTrue();
+
+        // node-a still claims the segments: node-b stops its own processor, and its reset attempt waits.
+        doThrow(new UnableToClaimTokenException("claimed by node-a")).when(other.processor).resetTokens();
+        other.rebuilds.coordinate();
+        verify(other.processor).shutDown();
+        assertThat(other.running).isFalse();
+        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REQUESTED");
+
+        // node-a sees the request, releases its claims and resets; node-b resumes on its next round.
+        node.rebuilds.coordinate();
+        verify(node.processor).resetTokens();
+        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
+        other.rebuilds.coordinate();
+        verify(other.processor).start();
+        assertThat(other.running).isTrue();
+        assertThat(other.rebuilds.isRebuilding(VIEW)).isTrue();
+
+        segmentsAt("node-b", 1000, 1000);
+        assertThat(other.rebuilds.isRebuilding(VIEW)).isFalse();
+        assertThat(node.rebuilds.isRebuilding(VIEW)).isFalse();
+    }
+
+    @Test
+    void aResetThatFailsLeavesTheViewServingAsBeforeAndSaysSo() {
+        doThrow(new IllegalStateException("disk full")).when(node.processor).resetTokens();
+        node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        node.rebuilds.coordinate();
+        verify(node.processor).start();
+        assertThat(node.running).isTrue();
+        assertThat(node.rebuilds.isRebuilding(VIEW)).isFalse();
+        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aNodeWithNothingRequestedLeavesItsProcessorAlone() {
+        node.rebuilds.coordinate();
+        verify(node.processor, never()).shutDown();
+        assertThat(node.rebuilds.isRebuilding(VIEW)).isFalse();
     }
 
     @Test
     void anUnknownViewIsNotFound() {
-        assertThatThrownBy(() -> rebuilds.status("no-such-view")).isInstanceOf(NotFoundException.class);
-    }
-
-    /** Waits until the restart thread has marked the replay started, which it does just after start() returns. */
-    private void awaitReplayStarted() {
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (rebuilds.status("border-figures").rebuild().eventsPerSecond() == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        assertThatThrownBy(() -> node.rebuilds.status("no-such-view")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> node.rebuilds.rebuild(List.of("no-such-view"), AUDITOR))
+                .isInstanceOf(NotFoundException.class);
     }
 
     /** A clock the test moves. */
