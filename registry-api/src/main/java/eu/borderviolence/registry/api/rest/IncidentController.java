@@ -131,8 +131,9 @@ public class IncidentController {
         Long expected = RequestChecks.version(ifMatch, false);
         checks.problems().required(request.source(), "source").maxLength(request.reference(), 200, "reference")
                 .throwIfAny();
-        long version = commands.sendAndWait(caller.command(new CorroborateIncidentCommand(
-                incidentId, expected, request.source(), request.reference(), request.confidence(), caller.actor())));
+        long version = LostRace.retriedUnlessVersioned(expected, () -> commands.sendAndWait(caller.command(
+                new CorroborateIncidentCommand(incidentId, expected, request.source(), request.reference(),
+                        request.confidence(), caller.actor()))));
         return changed(incidentId, version);
     }
 
@@ -148,8 +149,8 @@ public class IncidentController {
         Long expected = RequestChecks.version(ifMatch, false);
         checks.problems().required(request.survivorId(), "survivorId").required(request.reason(), "reason")
                 .maxLength(request.reason(), 1000, "reason").throwIfAny();
-        commands.sendAndWait(caller.command(new MergeIncidentsCommand(
-                incidentId, expected, request.survivorId(), request.reason(), caller.actor())));
+        LostRace.retriedUnlessVersioned(expected, () -> commands.sendAndWait(caller.command(new MergeIncidentsCommand(
+                incidentId, expected, request.survivorId(), request.reason(), caller.actor()))));
         return ResponseEntity.noContent()
                 .location(URI.create("/api/v1/incidents/" + request.survivorId())).build();
     }
@@ -164,8 +165,8 @@ public class IncidentController {
         Long expected = RequestChecks.version(ifMatch, false);
         checks.problems().required(request.reason(), "reason").maxLength(request.reason(), 1000, "reason")
                 .throwIfAny();
-        long version = commands.sendAndWait(caller.command(new RetractIncidentCommand(
-                incidentId, expected, request.reason(), caller.actor())));
+        long version = LostRace.retriedUnlessVersioned(expected, () -> commands.sendAndWait(caller.command(
+                new RetractIncidentCommand(incidentId, expected, request.reason(), caller.actor()))));
         return changed(incidentId, version);
     }
 

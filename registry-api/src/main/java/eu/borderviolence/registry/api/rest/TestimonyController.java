@@ -146,9 +146,10 @@ public class TestimonyController {
     private TestimonySubmitted submit(TestimonySubmission submission, Caller caller, TestimonyId testimonyId,
                                       IncidentId newIncidentId) {
         boolean existing = submission.incidentId() != null;
-        return commands.sendAndWait(caller.command(new SubmitTestimonyCommand(testimonyId,
+        // A further testimony rests on no version of the incident: a race with another writer is retried.
+        return LostRace.retried(() -> commands.sendAndWait(caller.command(new SubmitTestimonyCommand(testimonyId,
                 existing ? submission.incidentId() : newIncidentId, existing, submission.circumstances(),
-                submission.incident(), submission.witness(), caller.actor())));
+                submission.incident(), submission.witness(), caller.actor()))));
     }
 
     private static TestimonySubmitted receipt(TestimonySubmission submission, TestimonyId testimonyId,

@@ -9,11 +9,12 @@ import java.time.Instant;
 public record ViewStatus(
         @Schema(description = "The view: its processor's name.", example = "border-figures") String view,
         @Schema(description = "LIVE: serving and following the events; REBUILDING: replaying the event store, "
-                + "answers 503 until done; STOPPED: not processing (shutting down or failed to start).") State state,
+                + "answers 503 until done; STOPPED: this node does not run it and some segment has no node with a "
+                + "live claim on it (nodes stopped, or one died less than the claim timeout ago).") State state,
         @Schema(description = "Global position the view has processed up to (its slowest segment).") long position,
         @Schema(description = "Global position of the newest stored event.") long head,
         @Schema(description = "Events stored that the view has not processed yet: head minus position.") long behind,
-        @Schema(description = "The rebuild under way or the last one since the node started, if any.")
+        @Schema(description = "The rebuild under way, or the last one recorded, if the view was ever rebuilt.")
         Rebuild rebuild) {
 
     /** The states of a view. */

@@ -99,11 +99,13 @@ class MultiNodeIT {
                     c.awaitUp(Duration.ofMinutes(3));
                     nodes = List.of(a, b, c);
                     accounts(a, Files.readString(adminToken).trim());
-                    load(database, List.of(a, b), c);
-                    assertThat(c.isAlive()).isFalse();
-                    awaitSurvivorsOwnEverySegment(database, List.of(a, b), c);
-                    awaitViewsCaughtUp(a);
-                    verify(database, a, b);
+                    RegistryNode victim = load(database);
+                    assertThat(victim.isAlive()).isFalse();
+                    List<RegistryNode> survivors = nodes.stream().filter(node -> node != victim).toList();
+                    awaitSurvivorsOwnEverySegment(database, survivors, victim);
+                    awaitViewsCaughtUp(survivors.get(0));
+                    verify(database, survivors.get(0), survivors.get(1));
+                    rebuildAcrossNodes(database, survivors.get(0), survivors.get(1));
                 }
             }
         } finally {
@@ -133,8 +135,8 @@ class MultiNodeIT {
 
     // ---- the load -------------------------------------------------------------------------------------------
 
-    private void load(TestPostgres.Database database, List<RegistryNode> survivors, RegistryNode victim)
-            throws Exception {
+    /** Runs the load, kills the node that processes the most segments midway, and returns it. */
+    private RegistryNode load(TestPostgres.Database database) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
         long started = System.nanoTime();
@@ -155,10 +157,16 @@ class MultiNodeIT {
         while (acknowledged.size() < TESTIMONIES * 2 / 5) {
             Thread.sleep(20);
         }
+        // The node that holds the most segments dies, so the survivors must take its work over.
+        RegistryNode victim = busiest(database);
+        List<RegistryNode> survivors = nodes.stream().filter(node -> node != victim).toList();
+        long victimSegments = segmentsOwnedBy(database, victim);
+        assertThat(victimSegments).as("the victim processes segments when it dies").isPositive();
         victim.kill();
         long killedAt = System.nanoTime();
-        System.out.printf("MultiNodeIT: killed %s (pid %d) after %d acknowledged testimonies in %.1f s%n",
-                victim.name(), victim.pid(), acknowledged.size(), (killedAt - started) / 1e9);
+        System.out.printf("MultiNodeIT: killed %s (pid %d), owner of %d segments, after %d acknowledged testimonies "
+                + "in %.1f s%n", victim.name(), victim.pid(), victimSegments, acknowledged.size(),
+                (killedAt - started) / 1e9);
         Future<?> takeover = clients.submit(() -> {
             awaitSurvivorsOwnEverySegment(database, survivors, victim);
             double seconds = (System.nanoTime() - killedAt) / 1e9;
@@ -177,6 +185,23 @@ class MultiNodeIT {
                         + "%d requests unanswered by the killed node and retried, %d retried after a refusal%n",
                 acknowledged.size(), seconds, acknowledged.size() / seconds, unansweredRequests.get(),
                 retriedAfterRefusal.get());
+        return victim;
+    }
+
+    private RegistryNode busiest(TestPostgres.Database database) throws SQLException {
+        RegistryNode busiest = nodes.get(0);
+        for (RegistryNode node : nodes) {
+            if (segmentsOwnedBy(database, node) > segmentsOwnedBy(database, busiest)) {
+                busiest = node;
+            }
+        }
+        return busiest;
+    }
+
+    private static long segmentsOwnedBy(TestPostgres.Database database, RegistryNode node) throws SQLException {
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            return count(sql, "select count(*) from token_entry where owner like '" + node.pid() + "@%'");
+        }
     }
 
     /** Submits testimony n until a node acknowledges it, as a field client would: same key, next node. */
@@ -467,6 +492,44 @@ class MultiNodeIT {
             JsonNode page = json.readTree(send(node, "GET", "/api/v1/incidents?size=1&consistency=STRONG",
                     tokens.get("lawyer"), null).body());
             assertThat(page.get("totalItems").asLong()).isEqualTo(reportedIncidents.size());
+        }
+    }
+
+    /**
+     * An auditor asks one node to rebuild a view; the other node holds segments of it too. Both refuse to serve it
+     * from the request on, the rebuild completes with both nodes processing again, and the view comes back row for
+     * row as it was.
+     */
+    private void rebuildAcrossNodes(TestPostgres.Database database, RegistryNode a, RegistryNode b) throws Exception {
+        String rows = "select incident_id || ' ' || version || ' ' || status || ' ' || facts_json "
+                + "from frontex_view_incident order by incident_id";
+        List<String> before;
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            before = strings(sql, rows);
+        }
+        HttpResponse<String> requested = send(b, "POST", "/api/v1/views/rebuilds", tokens.get("auditor"),
+                "{\"views\":[\"frontex-presence\"]}");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        assertThat(send(a, "GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode())
+                .as("the other node refuses to serve the view from the request on").isEqualTo(503);
+        long started = System.nanoTime();
+        JsonNode status = null;
+        while (System.nanoTime() - started < TimeUnit.MINUTES.toNanos(3)) {
+            status = json.readTree(send(a, "GET", "/api/v1/views/status/frontex-presence", tokens.get("auditor"), null)
+                    .body());
+            if (status.get("state").asText().equals("LIVE") && status.at("/rebuild/finishedAt").isTextual()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("LIVE");
+        assertThat(status.at("/rebuild/requestedBy").asText()).isEqualTo("auditor-1");
+        System.out.printf("MultiNodeIT: frontex-presence rebuilt across two nodes in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        assertThat(send(a, "GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode()).isEqualTo(200);
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            assertThat(strings(sql, rows)).isEqualTo(before);
+            assertThat(strings(sql, "select state from view_rebuild")).containsExactly("FINISHED");
         }
     }
 

@@ -34,6 +34,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -333,6 +335,33 @@ class IncidentControllerTest {
         ArgumentCaptor<CommandMessage<CorroborateIncidentCommand>> sent = captor();
         verify(commands).sendAndWait(sent.capture());
         assertThat(sent.getValue().getPayload().source()).isEqualTo(CorroborationSource.MEDICAL_REPORT);
+    }
+
+    @Test
+    void aCorroborationWithoutIfMatchThatLostARaceToAnotherWriterIsSentAgain() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("another node appended first"))
+                .thenReturn(5L);
+        mvc.perform(write(post("/api/v1/incidents/{id}/corroborations", incidentId),
+                        "{\"source\":\"MEDICAL_REPORT\",\"reference\":\"MSF 2023/114\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(5));
+        verify(commands, times(2)).sendAndWait(any());
+    }
+
+    @Test
+    void aCorroborationBasedOnAVersionIsNotSentAgainWhenItLosesARace() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("another node appended first"));
+        mvc.perform(write(post("/api/v1/incidents/{id}/corroborations", incidentId),
+                        "{\"source\":\"MEDICAL_REPORT\",\"reference\":\"MSF 2023/114\"}").header("If-Match", "4"))
+                .andExpect(status().isConflict());
+        verify(commands, times(1)).sendAndWait(any());
+    }
+
+    @Test
+    void aRetractionThatKeepsLosingRacesIsAnsweredWithAConflictAfterThreeAttempts() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("busy incident"));
+        mvc.perform(write(post("/api/v1/incidents/{id}/retraction", incidentId), "{\"reason\":\"Fabricated.\"}"))
+                .andExpect(status().isConflict());
+        verify(commands, times(3)).sendAndWait(any());
     }
 
     @Test

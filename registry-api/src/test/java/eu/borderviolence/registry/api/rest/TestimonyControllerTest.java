@@ -14,6 +14,7 @@ import eu.borderviolence.registry.core.api.TestimonySubmitted;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -225,6 +227,15 @@ class TestimonyControllerTest {
         mvc.perform(post("/api/v1/testimonies").contentType(MediaType.TEXT_PLAIN).content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(header().string("Content-Type", "application/problem+json"));
+    }
+
+    @Test
+    void aTestimonyAttachedWhileAnotherNodeWroteTheSameIncidentIsStoredOnASecondAttempt() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("another node appended first"))
+                .thenReturn(new TestimonySubmitted(testimonyId, incidentId, false));
+        mvc.perform(submit(Bodies.attachedTestimony(incidentId.toString())))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.incidentCreated").value(false));
+        verify(commands, times(2)).sendAndWait(any());
     }
 
     @Test
