@@ -147,6 +147,9 @@ public class ViewRebuilds implements SmartLifecycle {
     /** One round of this node's part in the rebuilds: park, reset, resume, finish. Runs on the coordinator thread. */
     void coordinate() {
         for (String view : views()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the application is stopping
+            }
             try {
                 latest(view).ifPresent(rebuild -> coordinate(view, rebuild));
             } catch (RuntimeException e) {

@@ -68,6 +68,20 @@ public final class TestPostgres {
         return new Database(name, url, USER, PASSWORD);
     }
 
+    /** A database kept between runs (benchmark histories): created when missing, never dropped here. */
+    public static Database keptDatabase(String name) {
+        try (Connection server = DriverManager.getConnection(SERVER, USER, PASSWORD);
+             Statement sql = server.createStatement()) {
+            var exists = sql.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+            if (!exists.next()) {
+                sql.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + SERVER + ": " + e.getMessage(), e);
+        }
+        return new Database(name, SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name, USER, PASSWORD);
+    }
+
     private static String env(String name, String otherwise) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? otherwise : value;

@@ -1,0 +1,473 @@
+package eu.borderviolence.registry.api.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.borderviolence.registry.RegistryApplication;
+import eu.borderviolence.registry.api.config.AxonConfig;
+import eu.borderviolence.registry.api.demo.DemoDataSet;
+import eu.borderviolence.registry.api.demo.DemoStep;
+import eu.borderviolence.registry.api.security.Role;
+import eu.borderviolence.registry.api.security.TestTokens;
+import eu.borderviolence.registry.api.storage.TestPostgres;
+import eu.borderviolence.registry.api.views.ViewRebuilds;
+import eu.borderviolence.registry.core.api.Actor;
+import eu.borderviolence.registry.core.api.IncidentId;
+import eu.borderviolence.registry.core.api.RegistryMetaData;
+import eu.borderviolence.registry.core.api.SubmitTestimonyCommand;
+import eu.borderviolence.registry.core.api.TestimonyId;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmarks of docs/benchmarks.md. Not tests: nothing here asserts a time, and the normal build never runs them
+ * (the class name matches no test pattern). Each scenario is one command; every registry figure is reported beside
+ * the database's own limit measured in the same run, and as a ratio to it.
+ *
+ * <pre>
+ * mvn -B install -DskipTests
+ * mvn -B -pl registry-api test -Dtest=RegistryBench#ingest [-Dbench.db=postgres] [-Dbench.testimonies=2000]
+ * mvn -B -pl registry-api test -Dtest=RegistryBench#replay [-Dbench.db=postgres] [-Dbench.events=100000]
+ * mvn -B -pl registry-api test -Dtest=RegistryBench#query  [-Dbench.db=postgres] [-Dbench.events=100000]
+ * </pre>
+ *
+ * Add {@code -DargLine=-Xmx512m} to run a scenario in a 512 MB heap. Histories for replay and query are generated
+ * once per database and size from the seeded demo data set (shaped like BRIEF: kinds, borders, authorities, Frontex
+ * presence, further witnesses, corrections, corroborations, merges, retractions) and kept: under
+ * {@code target/bench-data} for H2, as database {@code registry_bench_<events>} for PostgreSQL. Results are printed
+ * and appended to {@code target/bench/results.md}.
+ */
+class RegistryBench {
+
+    private static final String DB = System.getProperty("bench.db", "h2");
+    private static final long SEED = 2023;
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final Path RESULTS = Path.of("target", "bench", "results.md");
+    private static final List<String> PROCESSORS = List.of("incident-summary", "case-history", "border-figures",
+            "authority-figures", "frontex-presence", "readmission-figures", "quarterly-report", "incident-search",
+            "integrity-chain");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    // ---- ingest ---------------------------------------------------------------------------------------------
+
+    @Test
+    void ingest() throws Exception {
+        int testimonies = Integer.getInteger("bench.testimonies", 2000);
+        List<SubmitTestimonyCommand> reports = newIncidentReports(testimonies * 7);
+        Storage storage = Storage.fresh("ingest");
+        try (ConfigurableApplicationContext app = storage.start()) {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            String token = TestTokens.issue(app).get(Role.REPORTER);
+            ObjectMapper apiJson = app.getBean(ObjectMapper.class);
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            DataSource dataSource = app.getBean(DataSource.class);
+            boolean views = !"off".equals(System.getProperty("bench.views"));
+            if (!views) {
+                // The write side alone: the views' processors stopped, as if they ran elsewhere.
+                app.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                        .forEach(EventProcessor::shutDown);
+            }
+            AtomicInteger next = new AtomicInteger();
+            // Warm up the JIT and the pools on both paths; not counted.
+            run(4, 200, i -> http(base, token, apiJson, reports.get(next.getAndIncrement())));
+            run(4, 200, i -> bus(commands, reports.get(next.getAndIncrement())));
+            RowShape shape = RowShape.of(new JdbcTemplate(dataSource));
+            StringBuilder table = new StringBuilder("| clients | HTTP testimonies/s | command bus testimonies/s | raw "
+                    + "insert+commit testimony-equivalents/s | HTTP / raw | bus / raw |\n|---|---|---|---|---|---|\n");
+            for (int clients : new int[]{1, 4, 16}) {
+                double viaHttp = run(clients, testimonies, i -> http(base, token, apiJson,
+                        reports.get(next.getAndIncrement())));
+                double viaBus = run(clients, testimonies, i -> bus(commands, reports.get(next.getAndIncrement())));
+                double raw = rawInserts(dataSource, shape, clients, testimonies);
+                table.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f%% | %.1f%% |%n", clients,
+                        viaHttp, viaBus, raw, 100 * viaHttp / raw, 100 * viaBus / raw));
+            }
+            report("Ingest on " + DB + (views ? "" : ", views stopped") + ", " + testimonies + " testimonies per run ("
+                    + shape + ")", table.toString());
+        } finally {
+            storage.drop();
+        }
+    }
+
+    /** New-incident reports from the demo data set, each with fresh ids so every one can be sent once. */
+    private static List<SubmitTestimonyCommand> newIncidentReports(int atLeast) {
+        List<SubmitTestimonyCommand> reports = new ArrayList<>();
+        int testimonies = atLeast;
+        while (reports.size() < atLeast) {
+            reports.clear();
+            for (DemoStep step : DemoDataSet.generate(SEED, testimonies)) {
+                if (step.command() instanceof SubmitTestimonyCommand submit && !submit.existingIncident()) {
+                    reports.add(submit);
+                }
+            }
+            testimonies *= 2;
+        }
+        return reports;
+    }
+
+    private void http(String base, String token, ObjectMapper apiJson, SubmitTestimonyCommand report)
+            throws IOException, InterruptedException {
+        ObjectNode body = apiJson.createObjectNode();
+        body.set("circumstances", apiJson.valueToTree(report.circumstances()));
+        body.set("incident", apiJson.valueToTree(report.reportedFacts()));
+        body.set("witness", apiJson.valueToTree(report.witness()));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/testimonies"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("submission refused: " + response.statusCode());
+        }
+    }
+
+    private static void bus(CommandGateway commands, SubmitTestimonyCommand report) {
+        SubmitTestimonyCommand fresh = new SubmitTestimonyCommand(TestimonyId.random(), IncidentId.random(), false,
+                report.circumstances(), report.reportedFacts(), report.witness(), report.recordedBy());
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(fresh)
+                .andMetaData(RegistryMetaData.of(report.recordedBy(), "bench", null)));
+    }
+
+    /** The size of what one testimony stores: events per testimony, and their average payload and metadata. */
+    private record RowShape(double eventsPerTestimony, int payloadBytes, int metaDataBytes) {
+
+        static RowShape of(JdbcTemplate jdbc) {
+            Map<String, Object> row = jdbc.queryForMap("select count(*) as events, "
+                    + "sum(case when payload_type like '%.TestimonyRecordedEvent' then 1 else 0 end) as testimonies, "
+                    + "avg(octet_length(payload)) as payload, avg(octet_length(meta_data)) as meta from domain_event_entry");
+            return new RowShape(((Number) row.get("EVENTS")).doubleValue() / ((Number) row.get("TESTIMONIES")).doubleValue(),
+                    ((Number) row.get("PAYLOAD")).intValue(), ((Number) row.get("META")).intValue());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f events per testimony, %d bytes payload and %d bytes metadata on "
+                    + "average", eventsPerTestimony, payloadBytes, metaDataBytes);
+        }
+    }
+
+    /**
+     * The database's limit for the same work: each "testimony" inserts as many rows of the same size as a testimony
+     * stores events, into a table shaped like the event table, and commits; the same number of clients.
+     */
+    private static double rawInserts(DataSource dataSource, RowShape shape, int clients, int testimonies)
+            throws Exception {
+        String bytes = DB.equals("postgres") ? "bytea" : "blob";
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("drop table if exists bench_raw");
+            sql.execute("create table bench_raw (id varchar(36) primary key, aggregate_id varchar(36) not null, "
+                    + "sequence_number bigint not null, payload " + bytes + " not null, meta_data " + bytes + ")");
+        }
+        Random random = new Random(SEED);
+        byte[] payload = new byte[shape.payloadBytes()];
+        byte[] metaData = new byte[shape.metaDataBytes()];
+        random.nextBytes(payload);
+        random.nextBytes(metaData);
+        int rowsPerTestimony = (int) Math.round(shape.eventsPerTestimony());
+        double rate = run(clients, testimonies, i -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                String aggregate = java.util.UUID.randomUUID().toString();
+                try (PreparedStatement insert = connection.prepareStatement("insert into bench_raw (id, aggregate_id, "
+                        + "sequence_number, payload, meta_data) values (?, ?, ?, ?, ?)")) {
+                    for (int row = 0; row < rowsPerTestimony; row++) {
+                        insert.setString(1, java.util.UUID.randomUUID().toString());
+                        insert.setString(2, aggregate);
+                        insert.setLong(3, row);
+                        insert.setBytes(4, payload);
+                        insert.setBytes(5, metaData);
+                        insert.executeUpdate();
+                    }
+                }
+                connection.commit();
+            }
+        });
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("drop table bench_raw");
+        }
+        return rate;
+    }
+
+    // ---- replay ---------------------------------------------------------------------------------------------
+
+    @Test
+    void replay() throws Exception {
+        int events = Integer.getInteger("bench.events", 10_000);
+        Storage storage = Storage.history(events);
+        try (ConfigurableApplicationContext app = storage.start()) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            ViewRebuilds rebuilds = app.getBean(ViewRebuilds.class);
+            awaitLive(rebuilds, rebuilds.views());
+            long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            DataSource dataSource = app.getBean(DataSource.class);
+            // The limit is the best of three passes: the first warms the JIT and the database's cache.
+            double raw = Math.max(rawScan(dataSource), Math.max(rawScan(dataSource), rawScan(dataSource)));
+            rebuild(rebuilds, List.of("incident-search")); // warm-up of the replay path, not counted
+            StringBuilder table = new StringBuilder("| rebuilt | seconds | events/s | raw scan+deserialize "
+                    + "events/s | ratio |\n|---|---|---|---|---|\n");
+            double all = rebuild(rebuilds, rebuilds.views());
+            table.append(row("all views", all, stored, raw));
+            for (String view : rebuilds.views()) {
+                table.append(row(view, rebuild(rebuilds, List.of(view)), stored, raw));
+            }
+            table.append(String.format(Locale.ROOT, "%nRaw scan+deserialize measured again after the rebuilds: %.0f "
+                    + "events/s (the ratios use the best of three passes before them).%n", rawScan(dataSource)));
+            report("Replay on " + DB + ", " + stored + " events, processor batch size "
+                    + System.getProperty("bench.batch-size", "as configured"), table.toString());
+        }
+    }
+
+    private static String row(String what, double seconds, long events, double raw) {
+        double rate = events / seconds;
+        return String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.1f%% |%n", what, seconds, rate, raw,
+                100 * rate / raw);
+    }
+
+    private static double rebuild(ViewRebuilds rebuilds, List<String> views) throws InterruptedException {
+        long started = System.nanoTime();
+        rebuilds.rebuild(views, new Actor("bench", "bench"));
+        awaitLive(rebuilds, views);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static void awaitLive(ViewRebuilds rebuilds, List<String> views) throws InterruptedException {
+        while (views.stream().anyMatch(view -> rebuilds.isRebuilding(view)
+                || rebuilds.status(view).behind() > 0)) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** The database's limit for a replay: read every event row in order and deserialize its payload with Jackson. */
+    private static double rawScan(DataSource dataSource) throws Exception {
+        ObjectMapper stored = AxonConfig.storedJson();
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement scan = connection.createStatement()) {
+                scan.setFetchSize(1000);
+                try (ResultSet events = scan.executeQuery("select global_index, event_identifier, "
+                        + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
+                        + "payload, meta_data from domain_event_entry order by global_index")) {
+                    while (events.next()) {
+                        Class<?> type = types.computeIfAbsent(events.getString(7), RegistryBench::load);
+                        stored.readValue(events.getBytes(9), type);
+                        stored.readTree(events.getBytes(10));
+                        rows++;
+                    }
+                }
+            }
+        }
+        return rows / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- query ----------------------------------------------------------------------------------------------
+
+    @Test
+    void query() throws Exception {
+        int events = Integer.getInteger("bench.events", 10_000);
+        int requests = Integer.getInteger("bench.requests", 2000);
+        Storage storage = Storage.history(events);
+        try (ConfigurableApplicationContext app = storage.start()) {
+            ViewRebuilds rebuilds = app.getBean(ViewRebuilds.class);
+            awaitLive(rebuilds, rebuilds.views());
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            Map<Role, String> tokens = TestTokens.issue(app);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            List<String> incidents = jdbc.queryForList("select incident_id from incident_summary order by "
+                    + "incident_id", String.class);
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            endpoints.put("borders", "/api/v1/views/borders");
+            endpoints.put("authorities", "/api/v1/views/authorities");
+            endpoints.put("frontex", "/api/v1/views/frontex");
+            endpoints.put("readmissions", "/api/v1/views/readmissions");
+            endpoints.put("quarterly report", "/api/v1/views/quarterly-report/2022-Q3");
+            endpoints.put("incident search", "/api/v1/views/search?country=HR&size=50");
+            endpoints.put("incident list", "/api/v1/incidents?size=50");
+            endpoints.put("case history", null);
+            StringBuilder table = new StringBuilder("| endpoint | clients | p50 ms | p95 ms | p99 ms | requests/s |\n"
+                    + "|---|---|---|---|---|---|\n");
+            Random random = new Random(SEED);
+            for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+                for (int clients : new int[]{1, 32}) {
+                    List<String> paths = new ArrayList<>();
+                    for (int i = 0; i < requests; i++) {
+                        paths.add(endpoint.getValue() != null ? endpoint.getValue() : "/api/v1/incidents/"
+                                + incidents.get(random.nextInt(incidents.size())) + "/history");
+                    }
+                    get(base, tokens.get(Role.LAWYER), paths.subList(0, Math.min(100, paths.size())), 4);
+                    long[] latencies = new long[requests];
+                    long started = System.nanoTime();
+                    get(base, tokens.get(Role.LAWYER), paths, clients, latencies);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    Arrays.sort(latencies);
+                    table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.0f |%n",
+                            endpoint.getKey(), clients, percentile(latencies, 50), percentile(latencies, 95),
+                            percentile(latencies, 99), requests / seconds));
+                }
+            }
+            report("Queries on " + DB + ", " + jdbc.queryForObject("select count(*) from domain_event_entry",
+                    Long.class) + " events, " + requests + " requests per line", table.toString());
+        }
+    }
+
+    private static double percentile(long[] sortedNanos, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    private void get(String base, String token, List<String> paths, int clients) throws Exception {
+        get(base, token, paths, clients, new long[paths.size()]);
+    }
+
+    private void get(String base, String token, List<String> paths, int clients, long[] latencies) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        run(clients, paths.size(), i -> {
+            int n = next.getAndIncrement();
+            long started = System.nanoTime();
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base + paths.get(n)))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+            latencies[n] = System.nanoTime() - started;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(paths.get(n) + " answered " + response.statusCode());
+            }
+        });
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------------------
+
+    /** Work items 0..count-1 shared by {@code clients} threads; returns items per second. */
+    private static double run(int clients, int count, Work work) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Callable<Void>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        work.run(i);
+                    }
+                    return null;
+                });
+            }
+            long started = System.nanoTime();
+            for (Future<Void> worker : pool.invokeAll(workers)) {
+                worker.get();
+            }
+            return count / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(int item) throws Exception;
+    }
+
+    private static void report(String title, String table) throws IOException {
+        String text = "\n### " + title + "\n\n" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB\n\n" + table;
+        System.out.println(text);
+        Files.createDirectories(RESULTS.getParent());
+        Files.writeString(RESULTS, text, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Where a scenario's registry lives: a fresh or kept H2 directory, or a fresh or kept PostgreSQL database. */
+    private record Storage(List<String> arguments, TestPostgres.Database database, boolean keep, String demo) {
+
+        static Storage fresh(String purpose) throws IOException {
+            if (DB.equals("postgres")) {
+                TestPostgres.Database database = TestPostgres.freshDatabase("bench_" + purpose);
+                return new Storage(database.applicationArguments(), database, false, null);
+            }
+            Path dir = Files.createTempDirectory("registry-bench-" + purpose);
+            return new Storage(List.of("--registry.data-dir=" + dir), null, false, null);
+        }
+
+        /** A kept registry holding at least {@code events} events from the demo data set, generated on first use. */
+        static Storage history(int events) throws Exception {
+            int testimonies = (int) Math.ceil(events / 2.4);
+            String demo = "--registry.demo.testimonies=" + testimonies;
+            if (DB.equals("postgres")) {
+                TestPostgres.Database kept = TestPostgres.keptDatabase("registry_bench_" + events);
+                return new Storage(kept.applicationArguments(), kept, true, demo);
+            }
+            Path dir = Path.of("target", "bench-data", "h2-" + events).toAbsolutePath();
+            Files.createDirectories(dir);
+            return new Storage(List.of("--registry.data-dir=" + dir), null, true, demo);
+        }
+
+        ConfigurableApplicationContext start() {
+            RegistryApplication.disableAxonUpdateChecker();
+            List<String> all = new ArrayList<>(arguments);
+            all.add("--server.port=0");
+            all.add("--logging.level.root=WARN");
+            String batchSize = System.getProperty("bench.batch-size");
+            if (batchSize != null) {
+                // To measure a processor batch size other than the configured one (before/after figures).
+                for (String processor : PROCESSORS) {
+                    all.add("--axon.eventhandling.processors." + processor + ".batch-size=" + batchSize);
+                }
+            }
+            if (demo != null) {
+                // Loads the demo data set only into an empty registry: the first run generates, later runs reuse.
+                all.add("--registry.demo.load=true");
+                all.add("--registry.demo.seed=" + SEED);
+                all.add(demo);
+            }
+            long started = System.nanoTime();
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(RegistryApplication.class)
+                    .run(all.toArray(String[]::new));
+            System.out.printf("Registry on %s up in %.1f s%n", DB, (System.nanoTime() - started) / 1e9);
+            return app;
+        }
+
+        void drop() {
+            if (database != null && !keep) {
+                database.drop();
+            }
+        }
+    }
+}
