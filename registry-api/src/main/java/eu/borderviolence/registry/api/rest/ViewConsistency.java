@@ -4,7 +4,6 @@ import eu.borderviolence.registry.api.config.RegistryApiProperties;
 import eu.borderviolence.registry.api.error.ConsistencyTimeoutException;
 import eu.borderviolence.registry.api.views.ProcessorPositions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -85,18 +84,9 @@ public class ViewConsistency {
             if (processor == null) {
                 continue;
             }
-            List<ProcessorPositions.Segment> segments = committed.getOrDefault(name, List.of());
-            if (segments.isEmpty()) {
+            if (ProcessorPositions.slowest(committed.getOrDefault(name, List.of()), processor.processingStatus())
+                    < headPosition) {
                 return false;
-            }
-            Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-            for (ProcessorPositions.Segment segment : segments) {
-                EventTrackerStatus here = local.get(segment.segment());
-                long position = Math.max(segment.position().orElse(-1),
-                        here == null || here.isErrorState() ? -1 : here.getCurrentPosition().orElse(-1));
-                if (position < headPosition) {
-                    return false;
-                }
             }
         }
         return true;

@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.api.views;
 
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -76,6 +77,25 @@ public class ProcessorPositions {
             return -1;
         }
         return segments.stream().mapToLong(segment -> segment.position().orElse(-1)).min().orElse(-1);
+    }
+
+    /**
+     * The slowest segment's position, taking each segment this node processes from its processor, which also knows
+     * how far it has passed over events that were not the segment's to handle (stored in the token table only at the
+     * next claim extension); the other segments from the token table. -1 as in {@link #slowest(List)}.
+     */
+    public static long slowest(List<Segment> committed, Map<Integer, EventTrackerStatus> local) {
+        if (committed.isEmpty()) {
+            return -1;
+        }
+        long slowest = Long.MAX_VALUE;
+        for (Segment segment : committed) {
+            EventTrackerStatus here = local.get(segment.segment());
+            long position = Math.max(segment.position().orElse(-1),
+                    here == null || here.isErrorState() ? -1 : here.getCurrentPosition().orElse(-1));
+            slowest = Math.min(slowest, position);
+        }
+        return slowest;
     }
 
     /** True when some node processes every segment: each is claimed by a node that renewed its claim in time. */

@@ -53,8 +53,9 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * From the request until it finishes, every node counts the view as rebuilding, and {@link ViewGuard} answers 503
  * instead of serving half-built figures. Progress is read from the token store (see {@link ProcessorPositions}), so
- * every node reports the same. Positions are the event store's global index, which has a hole wherever a transaction
- * rolled back, so "events processed" can be a little higher than the events really replayed.
+ * every node reports the same (this node's own segments as its processor reports them). Positions are the event
+ * store's global index, which has a hole wherever a transaction rolled back, so "events processed" can be a little
+ * higher than the events really replayed.
  */
 @Component
 public class ViewRebuilds implements SmartLifecycle {
@@ -220,7 +221,7 @@ public class ViewRebuilds implements SmartLifecycle {
             return rebuild;
         }
         List<ProcessorPositions.Segment> segments = positions.of(rebuild.view());
-        if (segments.isEmpty() || ProcessorPositions.slowest(segments) < rebuild.target()) {
+        if (ProcessorPositions.slowest(segments, processor(rebuild.view()).processingStatus()) < rebuild.target()) {
             return rebuild;
         }
         Instant now = clock.instant();
@@ -251,7 +252,7 @@ public class ViewRebuilds implements SmartLifecycle {
     private ViewStatus status(String view, long head) {
         Optional<Rebuild> rebuild = latest(view).map(this::finishIfCaughtUp);
         List<ProcessorPositions.Segment> segments = positions.of(view);
-        long position = Math.max(0, ProcessorPositions.slowest(segments));
+        long position = Math.max(0, ProcessorPositions.slowest(segments, processor(view).processingStatus()));
         boolean processing = processor(view).isRunning() || positions.everySegmentClaimed(segments);
         ViewStatus.State state = rebuild.map(r -> r.state().active()).orElse(false) ? ViewStatus.State.REBUILDING
                 : processing ? ViewStatus.State.LIVE : ViewStatus.State.STOPPED;
