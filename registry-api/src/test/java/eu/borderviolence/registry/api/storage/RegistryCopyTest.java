@@ -95,6 +95,7 @@ class RegistryCopyTest {
         int exit = RegistryCopy.run(new String[]{"--from=" + dataDir, "--to=" + database.url(),
                 "--to-user=" + database.user()}, new PrintStream(report, true, StandardCharsets.UTF_8));
         String printed = report.toString(StandardCharsets.UTF_8);
+        System.out.print(printed); // what an operator sees; quoted in docs/operations.md
         assertThat(exit).as(printed).isZero();
         assertThat(printed).contains("domain_event_entry", "identical", "Integrity chain on the target: intact and "
                 + "identical", "Copy verified.").doesNotContain("DIFFERENT", "Witness");
