@@ -71,18 +71,11 @@ public class ProcessorPositions {
         return segments;
     }
 
-    /** The slowest segment's position; -1 when there are no segments or one has processed nothing yet. */
-    public static long slowest(List<Segment> segments) {
-        if (segments.isEmpty()) {
-            return -1;
-        }
-        return segments.stream().mapToLong(segment -> segment.position().orElse(-1)).min().orElse(-1);
-    }
-
     /**
      * The slowest segment's position, taking each segment this node processes from its processor, which also knows
      * how far it has passed over events that were not the segment's to handle (stored in the token table only at the
-     * next claim extension); the other segments from the token table. -1 as in {@link #slowest(List)}.
+     * next claim extension); the other segments from the token table. -1 when there are no segments or one has
+     * processed nothing yet.
      */
     public static long slowest(List<Segment> committed, Map<Integer, EventTrackerStatus> local) {
         if (committed.isEmpty()) {

@@ -85,7 +85,8 @@ class RegistryBench {
     @Test
     void ingest() throws Exception {
         int testimonies = Integer.getInteger("bench.testimonies", 2000);
-        List<SubmitTestimonyCommand> reports = newIncidentReports(testimonies * 7);
+        // 400 to warm up, then 1, 4 and 16 clients on each of the two paths
+        List<SubmitTestimonyCommand> reports = newIncidentReports(400 + 6 * testimonies);
         Storage storage = Storage.fresh("ingest");
         try (ConfigurableApplicationContext app = storage.start()) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
