@@ -13,8 +13,12 @@ import eu.borderviolence.registry.core.testimony.TestimonyModule;
 import eu.borderviolence.registry.core.testimony.TestimonyRecordedEventUpcaster;
 import eu.borderviolence.registry.core.testimony.WitnessVault;
 import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import eu.borderviolence.registry.api.storage.Durability;
+import eu.borderviolence.registry.api.storage.DurableCommands;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -95,6 +99,20 @@ public class AxonConfig {
     public ConfigurerModule claimExtension(@Value("${registry.views.claim-extension:1s}") Duration extension) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.claimExtensionThreshold(extension.toMillis()));
+    }
+
+    /** Flushes answered writes to disk where the database does not do so on commit (H2). */
+    @Bean
+    public Durability durability(DataSource dataSource) {
+        return Durability.of(dataSource);
+    }
+
+    /** Every command is answered only once what it stored is on disk. */
+    @Bean
+    public DurableCommands durableCommands(Durability durability, CommandBus commandBus) {
+        DurableCommands interceptor = new DurableCommands(durability);
+        commandBus.registerHandlerInterceptor(interceptor);
+        return interceptor;
     }
 
     /** Reads testimonies stored before witnesses' data was encrypted. */

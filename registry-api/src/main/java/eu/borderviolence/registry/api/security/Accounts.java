@@ -4,6 +4,7 @@ import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.DuplicateKeyException;
+import eu.borderviolence.registry.api.storage.Durability;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -41,11 +42,13 @@ public class Accounts {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final Durability durability;
 
-    public Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
+    public Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, Durability durability) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.durability = durability;
     }
 
     /** An account as administrators see it; never its password. */
@@ -86,6 +89,7 @@ public class Accounts {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("account-exists", "An account with this username exists already.");
         }
+        durability.afterWrite();
         return find(username).orElseThrow();
     }
 
@@ -111,6 +115,7 @@ public class Accounts {
                 utc(clock.instant()), username) == 0 && find(username).isEmpty()) {
             throw new NotFoundException("account", username);
         }
+        durability.afterWrite();
     }
 
     /** The user a password login stands for, with the password's hash, if the account is active. */
@@ -144,6 +149,7 @@ public class Accounts {
         jdbc.update("insert into api_token (token_id, username, label, secret_hash, created_at, expires_at) "
                         + "values (?, ?, ?, ?, ?, ?)", tokenId, username, label, sha256(secretText), utc(now),
                 utc(now.plus(lifetime)));
+        durability.afterWrite();
         return new IssuedToken(token(tokenId).orElseThrow(), "rgt_" + tokenId + "_" + secretText);
     }
 
@@ -162,6 +168,7 @@ public class Accounts {
                 utc(clock.instant()), tokenId) == 0 && token(tokenId).isEmpty()) {
             throw new NotFoundException("token", tokenId);
         }
+        durability.afterWrite();
     }
 
     /**
@@ -199,10 +206,12 @@ public class Accounts {
         } catch (DuplicateKeyException e) {
             // granted already: nothing to do
         }
+        durability.afterWrite();
     }
 
     public void revokeGrant(String username, String incidentId) {
         jdbc.update("delete from case_grant where username = ? and incident_id = ?", username, incidentId);
+        durability.afterWrite();
     }
 
     public boolean isGranted(String username, String incidentId) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import eu.borderviolence.registry.api.storage.Durability;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,11 +41,13 @@ public class AdminController {
     private final Accounts accounts;
     private final RequestChecks checks;
     private final KeyVault vault;
+    private final Durability durability;
 
-    AdminController(Accounts accounts, RequestChecks checks, KeyVault vault) {
+    AdminController(Accounts accounts, RequestChecks checks, KeyVault vault, Durability durability) {
         this.accounts = accounts;
         this.checks = checks;
         this.vault = vault;
+        this.durability = durability;
     }
 
     /** The outcome of re-wrapping the data keys. */
@@ -62,6 +65,8 @@ public class AdminController {
     @PostMapping("/master-key/rewrap")
     public Rewrapped rewrap(Caller caller) {
         int rewrapped = vault.rewrapUnderCurrentMasterKey();
+        // On disk before the answer: an operator who sees 0 left removes the previous master key next.
+        durability.afterWrite();
         log.info("{} data keys re-wrapped under master key {} by {}", rewrapped, vault.masterKeyId(),
                 caller.actor().principal());
         return new Rewrapped(rewrapped, vault.masterKeyId());

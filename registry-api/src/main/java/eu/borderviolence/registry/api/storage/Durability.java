@@ -1,0 +1,88 @@
+package eu.borderviolence.registry.api.storage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Makes acknowledged writes survive a crash. An answer to a write goes out only after the write is on disk.
+ *
+ * <p>PostgreSQL does that itself: with its default {@code synchronous_commit = on} every commit is flushed to disk
+ * (fsync) before it returns, and here nothing more is done. H2 acknowledges a commit it still holds in memory and
+ * writes it within its write delay (half a second by default): a crash of the process in that time lost the
+ * commit, and a power cut loses what the operating system had not yet written. On H2 this therefore runs
+ * {@code CHECKPOINT SYNC} after a write commits and before it is answered: everything committed so far is written
+ * to the file and flushed to disk. Concurrent writers share a flush, as with a group commit.
+ *
+ * <p>Only writes that are answered need this: commands (through {@link DurableCommands}) and the accounts, tokens
+ * and grants of administrators. The views' processors commit without it: what a crash takes from them, their
+ * position included, they apply again from the event store.
+ */
+public class Durability {
+
+    private final JdbcTemplate jdbc;
+    private final boolean flushes;
+
+    Durability(JdbcTemplate jdbc, boolean flushes) {
+        this.jdbc = jdbc;
+        this.flushes = flushes;
+    }
+
+    /** Flushes on H2 and on any other database that is not PostgreSQL (they are not supported, so be safe). */
+    public static Durability of(DataSource dataSource) {
+        String product;
+        try (Connection connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database the registry runs on", e);
+        }
+        return new Durability(new JdbcTemplate(dataSource), !"PostgreSQL".equals(product));
+    }
+
+    /** True where the registry flushes after commits itself (H2). */
+    public boolean flushes() {
+        return flushes;
+    }
+
+    /** Writes and flushes to disk everything committed so far. */
+    public void flush() {
+        if (flushes) {
+            jdbc.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /**
+     * To be called after a write: flushes once the surrounding transaction has committed, or at once when there is
+     * none (the write committed itself).
+     */
+    public void afterWrite() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            afterCommit();
+        } else {
+            flush();
+        }
+    }
+
+    /**
+     * Flushes once the current Spring transaction has committed. Spring runs this after the commit and before the
+     * transaction's caller goes on; if the flush fails, the commit call fails, although what it committed stays.
+     */
+    public void afterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("no transaction to flush after");
+        }
+        if (flushes) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    // Durability's, not the synchronization's own flush(), which Spring calls for something else.
+                    Durability.this.flush();
+                }
+            });
+        }
+    }
+}

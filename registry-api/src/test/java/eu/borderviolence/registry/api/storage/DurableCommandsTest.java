@@ -1,0 +1,131 @@
+package eu.borderviolence.registry.api.storage;
+
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A command is answered only after its transaction committed and the flush to disk succeeded: the flush sees the
+ * command's row committed (from another connection), and a failed flush fails the command.
+ */
+class DurableCommandsTest {
+
+    private final List<String> steps = new CopyOnWriteArrayList<>();
+    private JdbcDataSource database;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void database() {
+        database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:durable-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        jdbc = new JdbcTemplate(database);
+        jdbc.execute("create table testimony (id varchar(36) primary key)");
+    }
+
+    @Test
+    void theFlushComesAfterTheCommitAndBeforeTheAnswer() {
+        CommandResultMessage<?> result = send(flushing(null), false);
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(result.getPayload()).isEqualTo("stored");
+        assertThat(steps).containsExactly("handled", "flushed with 1 row committed");
+    }
+
+    @Test
+    void aFailedFlushIsAnsweredAsAFailureThoughTheCommandStaysStored() {
+        CommandResultMessage<?> result = send(flushing(new DataAccessResourceFailureException("disk full")), false);
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(steps).containsExactly("handled", "flush failed with 1 row committed");
+        assertThat(committedRows()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCommandStoresNothingAndFlushesNothing() {
+        CommandResultMessage<?> result = send(flushing(null), true);
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(steps).containsExactly("handled");
+        assertThat(committedRows()).isZero();
+    }
+
+    @Test
+    void onPostgresqlTheCommitAloneIsDurableAndNothingIsAdded() {
+        CommandResultMessage<?> result = send(new Durability(new RecordingJdbc(null), false), false);
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(steps).containsExactly("handled");
+    }
+
+    @Test
+    void withoutATransactionTheCommandIsRefusedRatherThanAnsweredUnflushed() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.registerHandlerInterceptor(new DurableCommands(flushing(null)));
+        bus.subscribe(String.class.getName(), command -> "stored");
+
+        assertThat(dispatch(bus).isExceptional()).isTrue();
+    }
+
+    private Durability flushing(RuntimeException failure) {
+        return new Durability(new RecordingJdbc(failure), true);
+    }
+
+    private CommandResultMessage<?> send(Durability durability, boolean refuse) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(database))).build();
+        bus.registerHandlerInterceptor(new DurableCommands(durability));
+        bus.subscribe(String.class.getName(), command -> {
+            jdbc.update("insert into testimony (id) values (?)", UUID.randomUUID().toString());
+            steps.add("handled");
+            if (refuse) {
+                throw new IllegalStateException("refused");
+            }
+            return "stored";
+        });
+        return dispatch(bus);
+    }
+
+    private static CommandResultMessage<?> dispatch(SimpleCommandBus bus) {
+        CompletableFuture<CommandResultMessage<?>> answer = new CompletableFuture<>();
+        bus.dispatch(GenericCommandMessage.asCommandMessage("testimony"), (command, message) -> answer.complete(message));
+        return answer.join();
+    }
+
+    /** Rows committed, as another connection sees them. */
+    private long committedRows() {
+        Long rows = new JdbcTemplate(database).queryForObject("select count(*) from testimony", Long.class);
+        return rows == null ? 0 : rows;
+    }
+
+    private final class RecordingJdbc extends JdbcTemplate {
+        private final RuntimeException failure;
+
+        RecordingJdbc(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void execute(String sql) {
+            assertThat(sql).isEqualTo("CHECKPOINT SYNC");
+            if (failure != null) {
+                steps.add("flush failed with " + committedRows() + " row committed");
+                throw failure;
+            }
+            steps.add("flushed with " + committedRows() + " row committed");
+        }
+    }
+}
