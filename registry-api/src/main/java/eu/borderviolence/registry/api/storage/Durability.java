@@ -32,7 +32,7 @@ public class Durability {
         this.flushes = flushes;
     }
 
-    /** Flushes on H2 and on any other database that is not PostgreSQL (they are not supported, so be safe). */
+    /** Flushes on H2; on PostgreSQL, the other database the registry runs on, the commit itself is durable. */
     public static Durability of(DataSource dataSource) {
         String product;
         try (Connection connection = dataSource.getConnection()) {
@@ -40,7 +40,7 @@ public class Durability {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database the registry runs on", e);
         }
-        return new Durability(new JdbcTemplate(dataSource), !"PostgreSQL".equals(product));
+        return new Durability(new JdbcTemplate(dataSource), "H2".equals(product));
     }
 
     /** True where the registry flushes after commits itself (H2). */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +80,50 @@ class DurableCommandsTest {
         bus.subscribe(String.class.getName(), command -> "stored");
 
         assertThat(dispatch(bus).isExceptional()).isTrue();
+    }
+
+    @Test
+    void anAdministratorsWriteOutsideATransactionIsFlushedAtOnce() {
+        Durability durability = flushing(null);
+        jdbc.update("insert into testimony (id) values ('revocation')");
+
+        durability.afterWrite();
+
+        assertThat(steps).containsExactly("flushed with 1 row committed");
+    }
+
+    @Test
+    void aWriteInATransactionIsFlushedAfterItsCommitAndNeverAfterARollback() {
+        Durability durability = flushing(null);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
+
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("insert into testimony (id) values ('token')");
+            durability.afterWrite();
+            assertThat(steps).isEmpty();
+        });
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("insert into testimony (id) values ('grant')");
+            durability.afterWrite();
+            status.setRollbackOnly();
+        });
+
+        assertThat(steps).containsExactly("flushed with 1 row committed");
+    }
+
+    @Test
+    void theRegistryFlushesItselfOnH2Only() {
+        Durability h2 = Durability.of(database);
+        assertThat(h2.flushes()).isTrue();
+        h2.flush(); // CHECKPOINT SYNC is H2's own statement
+
+        TestPostgres.Database postgres = TestPostgres.freshDatabase("durability");
+        try {
+            assertThat(Durability.of(new DriverManagerDataSource(postgres.url(), postgres.user(),
+                    postgres.password())).flushes()).isFalse();
+        } finally {
+            postgres.drop();
+        }
     }
 
     private Durability flushing(RuntimeException failure) {
