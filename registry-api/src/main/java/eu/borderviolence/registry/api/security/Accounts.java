@@ -2,9 +2,9 @@ package eu.borderviolence.registry.api.security;
 
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
+import eu.borderviolence.registry.api.storage.Durability;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.DuplicateKeyException;
-import eu.borderviolence.registry.api.storage.Durability;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;

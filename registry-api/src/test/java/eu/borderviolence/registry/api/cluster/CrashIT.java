@@ -6,9 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +36,6 @@ class CrashIT {
     private static final int CLIENTS = 8;
     private static final int KILL_AFTER = 300;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -56,9 +51,9 @@ class CrashIT {
         String revoked;
         try (RegistryNode node = RegistryNode.start("crash", work, first).awaitUp(Duration.ofMinutes(3))) {
             String admin = Files.readString(adminToken).trim();
-            reporter = account(node, admin, "monitor-a", "ngo-a", "REPORTER");
-            auditor = account(node, admin, "auditor-1", "audit-office", "AUDITOR");
-            revoked = token(node, admin, "auditor-1");
+            reporter = node.account(admin, "monitor-a", "ngo-a", "REPORTER");
+            auditor = node.account(admin, "auditor-1", "audit-office", "AUDITOR");
+            revoked = node.token(admin, "auditor-1");
             load(node, reporter, acknowledged);
             assertThat(node.isAlive()).isFalse();
         }
@@ -76,13 +71,13 @@ class CrashIT {
             // An administrator's write on a quiet registry, acknowledged just before the kill: no testimony's flush
             // takes it to disk along with its own. A token revoked for a lost laptop must stay revoked.
             String tokenId = revoked.split("_")[1];
-            HttpResponse<String> revocation = send(restarted, "POST", "/api/v1/admin/tokens/" + tokenId
+            HttpResponse<String> revocation = restarted.send("POST", "/api/v1/admin/tokens/" + tokenId
                     + "/revocation", Files.readString(adminToken).trim(), null);
             assertThat(revocation.statusCode()).as(revocation.body()).isEqualTo(204);
             restarted.kill();
         }
         try (RegistryNode again = RegistryNode.start("crash", work, arguments).awaitUp(Duration.ofMinutes(3))) {
-            assertThat(send(again, "GET", "/api/v1/audit/verify", revoked, null).statusCode())
+            assertThat(again.send("GET", "/api/v1/audit/verify", revoked, null).statusCode())
                     .as("the token revoked just before the kill").isEqualTo(401);
         }
     }
@@ -99,7 +94,7 @@ class CrashIT {
                         int n = next.getAndIncrement();
                         HttpResponse<String> response;
                         try {
-                            response = send(node, "POST", "/api/v1/testimonies", token, report(n),
+                            response = node.send("POST", "/api/v1/testimonies", token, report(n),
                                     "Idempotency-Key", "visit-" + n);
                         } catch (IOException unanswered) {
                             assertThat(node.killed()).as("unanswered before the kill: %s", unanswered).isTrue();
@@ -126,7 +121,7 @@ class CrashIT {
         Set<String> testimonies = new HashSet<>();
         long after = 0;
         while (true) {
-            HttpResponse<String> page = send(node, "GET", "/api/v1/events?limit=1000&after=" + after, auditor, null);
+            HttpResponse<String> page = node.send("GET", "/api/v1/events?limit=1000&after=" + after, auditor, null);
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
             JsonNode body = json.readTree(page.body());
             for (JsonNode event : body.get("events")) {
@@ -146,28 +141,13 @@ class CrashIT {
         HttpResponse<String> chain = null;
         while (System.nanoTime() < deadline) {
             // 503 while the chain processor is still linking the events stored before the kill.
-            chain = send(node, "GET", "/api/v1/audit/verify", auditor, null);
+            chain = node.send("GET", "/api/v1/audit/verify", auditor, null);
             if (chain.statusCode() == 200 && json.readTree(chain.body()).get("pendingEvents").asLong() == 0) {
                 return json.readTree(chain.body());
             }
             Thread.sleep(500);
         }
         throw new AssertionError("the chain was not verified: " + (chain == null ? "no answer" : chain.body()));
-    }
-
-    private String account(RegistryNode node, String admin, String username, String organisation, String role)
-            throws Exception {
-        HttpResponse<String> created = send(node, "POST", "/api/v1/admin/accounts", admin,
-                "{\"username\":\"%s\",\"organisation\":\"%s\",\"role\":\"%s\"}".formatted(username, organisation, role));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return token(node, admin, username);
-    }
-
-    private String token(RegistryNode node, String admin, String username) throws Exception {
-        HttpResponse<String> token = send(node, "POST", "/api/v1/admin/accounts/" + username + "/tokens", admin,
-                "{\"label\":\"crash test\",\"validDays\":1}");
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
-        return json.readTree(token.body()).get("secret").asText();
     }
 
     private static String report(int n) {
@@ -182,19 +162,4 @@ class CrashIT {
                  "witness":{"pseudonym":"W-%d"}}""".formatted(1 + n % 12, n);
     }
 
-    private HttpResponse<String> send(RegistryNode node, String method, String path, String token, String body,
-                                      String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,8 +56,6 @@ class MultiNodeIT {
             {"recordedOn":"2023-07-16","recordedIn":"RS","recordedAt":"Subotica","language":"fa-AF",
              "interpreterUsed":true,"consent":{"store":true,"shareWithLawyers":true,"publishAnonymised":false}}""";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private List<RegistryNode> nodes;
@@ -116,21 +111,10 @@ class MultiNodeIT {
     // ---- setting up -----------------------------------------------------------------------------------------
 
     private void accounts(RegistryNode node, String admin) throws Exception {
-        tokens.put("org-a", account(node, admin, "monitor-a", "ngo-a", "REPORTER"));
-        tokens.put("org-b", account(node, admin, "monitor-b", "ngo-b", "REPORTER"));
-        tokens.put("lawyer", account(node, admin, "lawyer-1", "ngo-a", "LAWYER"));
-        tokens.put("auditor", account(node, admin, "auditor-1", "audit-office", "AUDITOR"));
-    }
-
-    private String account(RegistryNode node, String admin, String username, String organisation, String role)
-            throws Exception {
-        HttpResponse<String> created = send(node, "POST", "/api/v1/admin/accounts", admin,
-                "{\"username\":\"%s\",\"organisation\":\"%s\",\"role\":\"%s\"}".formatted(username, organisation, role));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        HttpResponse<String> token = send(node, "POST", "/api/v1/admin/accounts/" + username + "/tokens", admin,
-                "{\"label\":\"multi-node test\",\"validDays\":1}");
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
-        return json.readTree(token.body()).get("secret").asText();
+        tokens.put("org-a", node.account(admin, "monitor-a", "ngo-a", "REPORTER"));
+        tokens.put("org-b", node.account(admin, "monitor-b", "ngo-b", "REPORTER"));
+        tokens.put("lawyer", node.account(admin, "lawyer-1", "ngo-a", "LAWYER"));
+        tokens.put("auditor", node.account(admin, "auditor-1", "audit-office", "AUDITOR"));
     }
 
     // ---- the load -------------------------------------------------------------------------------------------
@@ -245,7 +229,7 @@ class MultiNodeIT {
         for (int attempt = 0; ; attempt++) {
             RegistryNode node = nodes.get((n + offset + attempt) % nodes.size());
             try {
-                HttpResponse<String> response = send(node, "POST", "/api/v1/testimonies", tokens.get(organisation),
+                HttpResponse<String> response = node.send("POST", "/api/v1/testimonies", tokens.get(organisation),
                         body, "Idempotency-Key", key);
                 if (response.statusCode() == 201) {
                     return json.readTree(response.body());
@@ -309,7 +293,7 @@ class MultiNodeIT {
         String body = "{\"facts\":" + facts(incidentId.hashCode() & 0xff).replace("\"groupSize\":9",
                 "\"groupSize\":" + groupSize) + ",\"reason\":\"" + reason + "\"}";
         try {
-            HttpResponse<String> response = send(node, "POST", "/api/v1/incidents/" + incidentId + "/corrections",
+            HttpResponse<String> response = node.send("POST", "/api/v1/incidents/" + incidentId + "/corrections",
                     tokens.get("lawyer"), body, "If-Match", "\"" + basedOn + "\"");
             assertThat(response.statusCode()).as(response.body()).isIn(200, 409, 412);
             return new Correction(incidentId, round, reason, response.statusCode());
@@ -377,14 +361,14 @@ class MultiNodeIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         JsonNode statuses = null;
         while (System.nanoTime() < deadline) {
-            statuses = json.readTree(send(node, "GET", "/api/v1/views/status", tokens.get("auditor"), null).body());
+            statuses = json.readTree(node.send("GET", "/api/v1/views/status", tokens.get("auditor"), null).body());
             boolean caughtUp = true;
             for (JsonNode status : statuses) {
                 caughtUp &= status.get("state").asText().equals("LIVE") && status.get("behind").asLong() == 0;
             }
             if (caughtUp) {
                 // The chain verification first waits for every processor (503 while one lags), then checks.
-                HttpResponse<String> chain = send(node, "GET", "/api/v1/audit/verify", tokens.get("auditor"), null);
+                HttpResponse<String> chain = node.send("GET", "/api/v1/audit/verify", tokens.get("auditor"), null);
                 if (chain.statusCode() == 200 && json.readTree(chain.body()).get("pendingEvents").asLong() == 0) {
                     return;
                 }
@@ -481,7 +465,7 @@ class MultiNodeIT {
             // The chain links every event, once, and verifies.
             long events = count(sql, "select count(*) from domain_event_entry");
             assertThat(count(sql, "select count(*) from event_chain")).isEqualTo(events);
-            JsonNode verification = json.readTree(send(b, "GET", "/api/v1/audit/verify", tokens.get("auditor"), null)
+            JsonNode verification = json.readTree(b.send("GET", "/api/v1/audit/verify", tokens.get("auditor"), null)
                     .body());
             assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
             assertThat(verification.get("checked").asLong()).isEqualTo(events);
@@ -489,7 +473,7 @@ class MultiNodeIT {
 
         // Both survivors serve the same complete answer.
         for (RegistryNode node : List.of(a, b)) {
-            JsonNode page = json.readTree(send(node, "GET", "/api/v1/incidents?size=1&consistency=STRONG",
+            JsonNode page = json.readTree(node.send("GET", "/api/v1/incidents?size=1&consistency=STRONG",
                     tokens.get("lawyer"), null).body());
             assertThat(page.get("totalItems").asLong()).isEqualTo(reportedIncidents.size());
         }
@@ -507,15 +491,15 @@ class MultiNodeIT {
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             before = strings(sql, rows);
         }
-        HttpResponse<String> requested = send(b, "POST", "/api/v1/views/rebuilds", tokens.get("auditor"),
+        HttpResponse<String> requested = b.send("POST", "/api/v1/views/rebuilds", tokens.get("auditor"),
                 "{\"views\":[\"frontex-presence\"]}");
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
-        assertThat(send(a, "GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode())
+        assertThat(a.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode())
                 .as("the other node refuses to serve the view from the request on").isEqualTo(503);
         long started = System.nanoTime();
         JsonNode status = null;
         while (System.nanoTime() - started < TimeUnit.MINUTES.toNanos(3)) {
-            status = json.readTree(send(a, "GET", "/api/v1/views/status/frontex-presence", tokens.get("auditor"), null)
+            status = json.readTree(a.send("GET", "/api/v1/views/status/frontex-presence", tokens.get("auditor"), null)
                     .body());
             if (status.get("state").asText().equals("LIVE") && status.at("/rebuild/finishedAt").isTextual()) {
                 break;
@@ -526,7 +510,7 @@ class MultiNodeIT {
         assertThat(status.at("/rebuild/requestedBy").asText()).isEqualTo("auditor-1");
         System.out.printf("MultiNodeIT: frontex-presence rebuilt across two nodes in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
-        assertThat(send(a, "GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode()).isEqualTo(200);
+        assertThat(a.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode()).isEqualTo(200);
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             assertThat(strings(sql, rows)).isEqualTo(before);
             assertThat(strings(sql, "select state from view_rebuild")).containsExactly("FINISHED");
@@ -535,21 +519,6 @@ class MultiNodeIT {
 
     // ---- plumbing -------------------------------------------------------------------------------------------
 
-    private HttpResponse<String> send(RegistryNode node, String method, String path, String token, String body,
-                                      String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static List<String> strings(Statement sql, String query) throws SQLException {
         List<String> values = new ArrayList<>();

@@ -1,5 +1,7 @@
 package eu.borderviolence.registry.api.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +19,11 @@ import java.util.List;
  * way a power cut or an OOM killer would, without shutdown hooks, so it releases nothing it holds.
  */
 final class RegistryNode implements AutoCloseable {
+
+    /** One client for every node: HTTP/1.1, so a killed node's connections fail at once rather than linger. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final int port;
@@ -99,6 +106,43 @@ final class RegistryNode implements AutoCloseable {
     /** True once {@link #kill()} began: its connections may break from then on. */
     boolean killed() {
         return killed;
+    }
+
+    /** A request to this node as the holder of {@code token}; {@code headers} are name, value pairs. */
+    HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates an account through the administrators' API and returns a new token of it. */
+    String account(String admin, String username, String organisation, String role) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/admin/accounts", admin,
+                "{\"username\":\"%s\",\"organisation\":\"%s\",\"role\":\"%s\"}".formatted(username, organisation, role));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("account " + username + " not created: " + created.body());
+        }
+        return token(admin, username);
+    }
+
+    /** Issues a new token of the account through the administrators' API; its secret. */
+    String token(String admin, String username) throws Exception {
+        HttpResponse<String> token = send("POST", "/api/v1/admin/accounts/" + username + "/tokens", admin,
+                "{\"label\":\"test\",\"validDays\":1}");
+        if (token.statusCode() != 201) {
+            throw new IllegalStateException("no token for " + username + ": " + token.body());
+        }
+        return JSON.readTree(token.body()).get("secret").asText();
     }
 
     /** SIGKILL: no shutdown hook runs, no claim is released, no transaction is finished. */
