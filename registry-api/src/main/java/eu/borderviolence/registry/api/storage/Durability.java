@@ -16,7 +16,8 @@ import java.sql.SQLException;
  * writes it within its write delay (half a second by default): a crash of the process in that time lost the
  * commit, and a power cut loses what the operating system had not yet written. On H2 this therefore runs
  * {@code CHECKPOINT SYNC} after a write commits and before it is answered: everything committed so far is written
- * to the file and flushed to disk. Concurrent writers share a flush, as with a group commit.
+ * to the file and flushed to disk, other writers' commits included. Each answered write runs its own flush; none
+ * waits to be batched with others (docs/benchmarks.md).
  *
  * <p>Only writes that are answered need this: commands (through {@link DurableCommands}) and the accounts, tokens
  * and grants of administrators. The views' processors commit without it: what a crash takes from them, their

@@ -8,8 +8,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * Acknowledges a command only once what it stored is on disk: after its transaction commits, {@link Durability}
  * flushes, and a command whose flush fails is answered as failed (what it stored stays stored: a retry under the
- * same idempotency key gets the stored result). Registered on the command bus, so every command,
- * whichever controller sent it, is covered.
+ * same idempotency key derives the same ids and cannot store it twice). Registered on the command bus, so every
+ * command, whichever controller sent it, is covered.
  */
 public class DurableCommands implements MessageHandlerInterceptor<CommandMessage<?>> {
 
