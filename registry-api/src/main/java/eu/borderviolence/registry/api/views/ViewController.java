@@ -19,12 +19,7 @@ import eu.borderviolence.registry.core.api.figures.QuarterlyReport;
 import eu.borderviolence.registry.core.api.figures.ReadmissionFigures;
 import eu.borderviolence.registry.core.api.figures.SearchIncidentsQuery;
 import eu.borderviolence.registry.core.api.figures.SearchOrder;
-import eu.borderviolence.registry.projections.authority.AuthorityFiguresProjection;
-import eu.borderviolence.registry.projections.border.BorderFiguresProjection;
-import eu.borderviolence.registry.projections.frontex.FrontexPresenceProjection;
-import eu.borderviolence.registry.projections.quarterly.QuarterlyReportProjection;
-import eu.borderviolence.registry.projections.readmission.ReadmissionFiguresProjection;
-import eu.borderviolence.registry.projections.search.IncidentSearchProjection;
+import eu.borderviolence.registry.projections.figures.IncidentFactsProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,8 +37,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The advocacy views: figures per border, per authority, of Frontex presence, of readmissions, the quarterly report
- * and the incident search. Each view answers from its own read model; see docs/views.md for what each figure
- * counts. Every figure can list the incidents it counted ({@code listIncidents=true}; always in the Frontex view).
+ * and the incident search. Each view computes its figures from the shared incident facts (processor
+ * {@value IncidentFactsProjection#PROCESSING_GROUP}), counting the incidents it is about; see docs/views.md for what
+ * each figure counts. Every figure can list the incidents it counted ({@code listIncidents=true}; always in the Frontex view).
  */
 @RestController
 @RequestMapping(path = "/api/v1/views", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +69,7 @@ public class ViewController {
                     + "chain pushback counts on every leg it passed and once in the total.")
     @GetMapping("/borders")
     public BorderFigures borders(FigureParameters filter, Explanation explanation) {
-        return ask(BorderFiguresProjection.PROCESSING_GROUP, explanation, new FindBorderFiguresQuery(filter.filter(), explanation.listed()), BorderFigures.class);
+        return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindBorderFiguresQuery(filter.filter(), explanation.listed()), BorderFigures.class);
     }
 
     @Operation(summary = "Figures per authority",
@@ -81,7 +77,7 @@ public class ViewController {
                     + "operations with foreign officers and their states, Frontex co-presence.")
     @GetMapping("/authorities")
     public AuthorityFiguresPage authorities(FigureParameters filter, Explanation explanation) {
-        return ask(AuthorityFiguresProjection.PROCESSING_GROUP, explanation, new FindAuthorityFiguresQuery(filter.filter(), explanation.listed()),
+        return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindAuthorityFiguresQuery(filter.filter(), explanation.listed()),
                 AuthorityFiguresPage.class);
     }
 
@@ -91,14 +87,14 @@ public class ViewController {
                     + "incidents.")
     @GetMapping("/frontex")
     public FrontexPresenceFigures frontex(FigureParameters filter, Explanation explanation) {
-        return ask(FrontexPresenceProjection.PROCESSING_GROUP, explanation, new FindFrontexPresenceQuery(filter.filter()), FrontexPresenceFigures.class);
+        return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindFrontexPresenceQuery(filter.filter()), FrontexPresenceFigures.class);
     }
 
     @Operation(summary = "Readmission deportations",
             description = "By sending and receiving state, legal basis, Dublin transfer then readmission, quarter.")
     @GetMapping("/readmissions")
     public ReadmissionFigures readmissions(FigureParameters filter, Explanation explanation) {
-        return ask(ReadmissionFiguresProjection.PROCESSING_GROUP, explanation, new FindReadmissionFiguresQuery(filter.filter(), explanation.listed()),
+        return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindReadmissionFiguresQuery(filter.filter(), explanation.listed()),
                 ReadmissionFigures.class);
     }
 
@@ -112,7 +108,7 @@ public class ViewController {
             FigureParameters filter, Explanation explanation,
             @Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(
                     name = "Accept", required = false) String accept) {
-        QuarterlyReport report = ask(QuarterlyReportProjection.PROCESSING_GROUP, explanation, new FindQuarterlyReportQuery(quarter(quarter), filter.filter(),
+        QuarterlyReport report = ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindQuarterlyReportQuery(quarter(quarter), filter.filter(),
                 explanation.listed()), QuarterlyReport.class);
         if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
             JsonNode figures = json.valueToTree(report);
@@ -145,7 +141,7 @@ public class ViewController {
         if (size < 1 || size > 200) {
             throw new InvalidRequestException("size", "must be between 1 and 200");
         }
-        return ask(IncidentSearchProjection.PROCESSING_GROUP, new Explanation(false, consistency), new SearchIncidentsQuery(filter.filter(), sort, page, size),
+        return ask(IncidentFactsProjection.PROCESSING_GROUP, new Explanation(false, consistency), new SearchIncidentsQuery(filter.filter(), sort, page, size),
                 IncidentSearchPage.class);
     }
 

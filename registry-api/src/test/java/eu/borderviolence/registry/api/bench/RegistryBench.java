@@ -81,8 +81,7 @@ class RegistryBench {
     private static final long SEED = 2023;
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Path RESULTS = Path.of("target", "bench", "results.md");
-    private static final List<String> PROCESSORS = List.of("incident-summary", "case-history", "border-figures",
-            "authority-figures", "frontex-presence", "readmission-figures", "quarterly-report", "incident-search",
+    private static final List<String> PROCESSORS = List.of("incident-summary", "case-history", "incident-facts",
             "integrity-chain");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -263,7 +262,7 @@ class RegistryBench {
                 report("Replay on " + DB + ", " + stored + " events", table.toString());
                 return;
             }
-            rebuild(rebuilds, List.of("incident-search")); // warm-up of the replay path, not counted
+            rebuild(rebuilds, List.of("incident-facts")); // warm-up of the replay path, not counted
             double all = rebuild(rebuilds, rebuilds.views());
             table.append(row("all views", all, stored, raw));
             if (!"false".equals(System.getProperty("bench.each"))) { // -Dbench.each=false: all views only

@@ -403,7 +403,7 @@ class MultiNodeIT {
             assertThat(new HashSet<>(storedIncidents)).isEqualTo(reportedIncidents);
 
             // Every view: each incident once, at the version the event store has; testimonies counted once. The
-            // summary follows every incident event; the figure views follow the events that change facts or status.
+            // summary follows every incident event; the shared facts follow the events that change facts or status.
             Map<String, Long> versions = pairs(sql, "select aggregate_identifier, max(sequence_number) "
                     + "from domain_event_entry where payload_type not like '%.TestimonyRecordedEvent' "
                     + "and payload_type not like '%.WitnessDataErasedEvent' group by aggregate_identifier");
@@ -413,21 +413,12 @@ class MultiNodeIT {
             assertThat(versions.keySet()).isEqualTo(reportedIncidents);
             assertThat(differences(pairs(sql, "select incident_id, version from incident_summary"), versions))
                     .as("incident summary").isEmpty();
-            assertThat(differences(pairs(sql, "select incident_id, version from search_view_incident"), factVersions))
-                    .as("incident search").isEmpty();
-            for (String view : List.of("border", "authority")) { // every incident here has legs and authorities
-                assertThat(differences(pairs(sql, "select incident_id, version from " + view + "_view_incident"),
-                        factVersions)).as(view + " view").isEmpty();
-            }
-            Map<String, Long> frontex = pairs(sql, "select incident_id, version from frontex_view_incident");
-            assertThat(frontex).as("a quarter of the incidents had Frontex present").hasSizeLessThan(versions.size())
-                    .isNotEmpty();
-            Map<String, Long> quarterly = pairs(sql, "select incident_id, version from quarterly_view_incident");
-            for (Map<String, Long> subset : List.of(frontex, quarterly)) {
-                Map<String, Long> expected = new HashMap<>(factVersions);
-                expected.keySet().retainAll(subset.keySet());
-                assertThat(differences(subset, expected)).isEmpty();
-            }
+            assertThat(differences(pairs(sql, "select incident_id, version from fact_incident"), factVersions))
+                    .as("incident facts").isEmpty();
+            // every incident here has legs and authorities
+            assertThat(count(sql, "select count(distinct incident_id) from fact_leg")).isEqualTo(versions.size());
+            assertThat(count(sql, "select count(distinct incident_id) from fact_authority"))
+                    .isEqualTo(versions.size());
             List<String> attached = new ArrayList<>();
             for (String ids : strings(sql, "select testimony_ids_json from incident_summary")) {
                 json.readTree(ids).forEach(id -> attached.add(id.asText()));
@@ -486,20 +477,20 @@ class MultiNodeIT {
      */
     private void rebuildAcrossNodes(TestPostgres.Database database, RegistryNode a, RegistryNode b) throws Exception {
         String rows = "select incident_id || ' ' || version || ' ' || status || ' ' || facts_json "
-                + "from frontex_view_incident order by incident_id";
+                + "from fact_incident order by incident_id";
         List<String> before;
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             before = strings(sql, rows);
         }
         HttpResponse<String> requested = b.send("POST", "/api/v1/views/rebuilds", tokens.get("auditor"),
-                "{\"views\":[\"frontex-presence\"]}");
+                "{\"views\":[\"incident-facts\"]}");
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
         assertThat(a.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode())
                 .as("the other node refuses to serve the view from the request on").isEqualTo(503);
         long started = System.nanoTime();
         JsonNode status = null;
         while (System.nanoTime() - started < TimeUnit.MINUTES.toNanos(3)) {
-            status = json.readTree(a.send("GET", "/api/v1/views/status/frontex-presence", tokens.get("auditor"), null)
+            status = json.readTree(a.send("GET", "/api/v1/views/status/incident-facts", tokens.get("auditor"), null)
                     .body());
             if (status.get("state").asText().equals("LIVE") && status.at("/rebuild/finishedAt").isTextual()) {
                 break;
@@ -508,7 +499,7 @@ class MultiNodeIT {
         }
         assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("LIVE");
         assertThat(status.at("/rebuild/requestedBy").asText()).isEqualTo("auditor-1");
-        System.out.printf("MultiNodeIT: frontex-presence rebuilt across two nodes in %.1f s%n",
+        System.out.printf("MultiNodeIT: incident-facts rebuilt across two nodes in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
         assertThat(a.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode()).isEqualTo(200);
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {

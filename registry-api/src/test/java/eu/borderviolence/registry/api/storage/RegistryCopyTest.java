@@ -103,10 +103,10 @@ class RegistryCopyTest {
         try (ConfigurableApplicationContext app = start(database.applicationArguments())) {
             String incidentId = json.readTree(before.get(0)).get("incidentId").asText();
             assertThat(snapshot(incidentId, kept, erased)).isEqualTo(before);
-            JsonNode status = json.readTree(get("/api/v1/views/status/incident-search", Role.AUDITOR).body());
+            JsonNode status = json.readTree(get("/api/v1/views/status/incident-facts", Role.AUDITOR).body());
             for (int attempt = 0; attempt < 50 && !status.get("state").asText().equals("LIVE"); attempt++) {
                 Thread.sleep(100);
-                status = json.readTree(get("/api/v1/views/status/incident-search", Role.AUDITOR).body());
+                status = json.readTree(get("/api/v1/views/status/incident-facts", Role.AUDITOR).body());
             }
             assertThat(status.at("/rebuild/requestedBy").asText()).isEqualTo(RegistryCopy.COPIED_BY);
             assertThat(status.get("state").asText()).isEqualTo("LIVE");

@@ -64,9 +64,9 @@ class RebuildEqualityTest {
             app.getBean(ViewConsistency.class).await(ViewConsistency.Level.STRONG);
             Map<String, List<Map<String, Object>>> live = dump(jdbc);
             Map<String, String> liveFigures = figures(base);
-            assertThat(live.get("BORDER_VIEW_INCIDENT")).isNotEmpty();
+            assertThat(live.get("FACT_INCIDENT")).isNotEmpty();
             // Damage two views behind their processors' backs: only a real replay can bring the rows back.
-            jdbc.update("delete from border_view_leg");
+            jdbc.update("delete from fact_leg");
             jdbc.update("delete from case_history_entry where sequence_number = 0");
 
             HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/views/rebuilds"))
@@ -87,10 +87,10 @@ class RebuildEqualityTest {
                 assertThat(status.at("/rebuild/processed").asLong()).isGreaterThanOrEqualTo(10_000);
             });
             String prometheus = get(base + "/actuator/prometheus").body();
-            assertThat(prometheus).contains("registry_view_lag{view=\"border-figures\"}",
-                    "registry_view_rebuilding{view=\"incident-search\"} 0.0",
+            assertThat(prometheus).contains("registry_view_lag{view=\"incident-facts\"}",
+                    "registry_view_rebuilding{view=\"incident-facts\"} 0.0",
                     "registry_view_rebuild_progress{view=\"case-history\"}",
-                    "registry_view_rebuild_remaining{view=\"quarterly-report\"}");
+                    "registry_view_rebuild_remaining{view=\"incident-summary\"}");
         }
     }
 

@@ -48,7 +48,7 @@ import static org.mockito.Mockito.when;
 class ViewRebuildsTest {
 
     private static final Actor AUDITOR = new Actor("auditor-1", "audit-office");
-    private static final String VIEW = "border-figures";
+    private static final String VIEW = "incident-facts";
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));

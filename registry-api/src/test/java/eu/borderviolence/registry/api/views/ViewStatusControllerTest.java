@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithRegistryUser(role = Role.AUDITOR, username = "auditor-1", organisation = "audit-office")
 class ViewStatusControllerTest {
 
-    private static final ViewStatus REBUILDING = new ViewStatus("border-figures", ViewStatus.State.REBUILDING, 250,
+    private static final ViewStatus REBUILDING = new ViewStatus("incident-facts", ViewStatus.State.REBUILDING, 250,
             1000, 750, new ViewStatus.Rebuild("auditor-1", Instant.parse("2026-11-22T10:00:00Z"), 1000, 250, 25.0,
             50.0, 15L, null));
 
@@ -46,11 +46,11 @@ class ViewStatusControllerTest {
         when(rebuilds.statuses()).thenReturn(List.of(REBUILDING));
         mvc.perform(get("/api/v1/views/status"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].view").value("border-figures"))
+                .andExpect(jsonPath("$[0].view").value("incident-facts"))
                 .andExpect(jsonPath("$[0].behind").value(750))
                 .andExpect(jsonPath("$[0].rebuild.secondsLeft").value(15));
-        when(rebuilds.status("border-figures")).thenReturn(REBUILDING);
-        mvc.perform(get("/api/v1/views/status/border-figures"))
+        when(rebuilds.status("incident-facts")).thenReturn(REBUILDING);
+        mvc.perform(get("/api/v1/views/status/incident-facts"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.rebuild.percentDone").value(25.0));
     }
 
@@ -63,9 +63,9 @@ class ViewStatusControllerTest {
     @Test
     void aRebuildIsAcceptedAndNamesWhoAskedForIt() throws Exception {
         Actor auditor = new Actor("auditor-1", "audit-office");
-        when(rebuilds.rebuild(List.of("border-figures"), auditor)).thenReturn(List.of(REBUILDING));
+        when(rebuilds.rebuild(List.of("incident-facts"), auditor)).thenReturn(List.of(REBUILDING));
         mvc.perform(post("/api/v1/views/rebuilds").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"views\":[\"border-figures\"]}"))
+                        .content("{\"views\":[\"incident-facts\"]}"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/views/status"))
                 .andExpect(jsonPath("$[0].state").value("REBUILDING"));

@@ -1,6 +1,5 @@
 package eu.borderviolence.registry.projections.authority;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.AgencyType;
 import eu.borderviolence.registry.core.api.Authority;
 import eu.borderviolence.registry.core.api.AuthorityInvolvement;
@@ -11,14 +10,11 @@ import eu.borderviolence.registry.core.api.figures.AuthorityFiguresPage;
 import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.FindAuthorityFiguresQuery;
 import eu.borderviolence.registry.projections.figures.Breakdown;
-import eu.borderviolence.registry.projections.figures.FactProjection;
 import eu.borderviolence.registry.projections.figures.FactRecord;
 import eu.borderviolence.registry.projections.figures.FactTables;
 import eu.borderviolence.registry.projections.figures.Keys;
 import eu.borderviolence.registry.projections.figures.Tally;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -40,18 +36,17 @@ import java.util.stream.Collectors;
  * receiving state's police taking people over.
  */
 @Component
-@ProcessingGroup(AuthorityFiguresProjection.PROCESSING_GROUP)
-public class AuthorityFiguresProjection extends FactProjection {
+public class AuthorityFiguresProjection {
 
-    public static final String PROCESSING_GROUP = "authority-figures";
-    static final String TABLES = "authority_view";
 
-    AuthorityFiguresProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        super(new FactTables(TABLES, jdbc, json));
+    private final FactTables tables;
+
+    AuthorityFiguresProjection(FactTables tables) {
+        this.tables = tables;
     }
 
-    @Override
-    protected boolean counts(IncidentFacts facts) {
+    /** Whether this view counts an incident with these facts at all. */
+    static boolean counts(IncidentFacts facts) {
         return !facts.authorities().isEmpty();
     }
 
@@ -60,7 +55,7 @@ public class AuthorityFiguresProjection extends FactProjection {
         boolean ids = query.listIncidents();
         Tally total = new Tally();
         Map<Authority, AuthorityTally> authorities = new HashMap<>();
-        for (FactRecord record : tables.matching(query.filter())) {
+        for (FactRecord record : tables.matching(query.filter(), AuthorityFiguresProjection::counts)) {
             total.add(record);
             Set<CountryCode> operating = operatingCountries(record.facts());
             boolean joint = !record.facts().foreignOfficers().isEmpty();

@@ -1,2 +1,2 @@
-/** The per-authority view: processing group {@code authority-figures}, tables {@code authority_view_*}. */
+/** The per-authority view: query handlers over the shared incident facts ({@code figures.FactTables}). */
 package eu.borderviolence.registry.projections.authority;

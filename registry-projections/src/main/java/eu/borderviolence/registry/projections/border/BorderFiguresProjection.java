@@ -1,6 +1,5 @@
 package eu.borderviolence.registry.projections.border;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.AuthorityInvolvement;
 import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.IncidentFacts;
@@ -8,14 +7,11 @@ import eu.borderviolence.registry.core.api.figures.BorderFigures;
 import eu.borderviolence.registry.core.api.figures.BorderLegFigures;
 import eu.borderviolence.registry.core.api.figures.FindBorderFiguresQuery;
 import eu.borderviolence.registry.projections.figures.Breakdown;
-import eu.borderviolence.registry.projections.figures.FactProjection;
 import eu.borderviolence.registry.projections.figures.FactRecord;
 import eu.borderviolence.registry.projections.figures.FactTables;
 import eu.borderviolence.registry.projections.figures.Keys;
 import eu.borderviolence.registry.projections.figures.Tally;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -30,19 +26,18 @@ import java.util.Map;
  * total.
  */
 @Component
-@ProcessingGroup(BorderFiguresProjection.PROCESSING_GROUP)
-public class BorderFiguresProjection extends FactProjection {
+public class BorderFiguresProjection {
 
-    public static final String PROCESSING_GROUP = "border-figures";
-    static final String TABLES = "border_view";
     private static final int TOP_AUTHORITIES = 5;
 
-    BorderFiguresProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        super(new FactTables(TABLES, jdbc, json));
+    private final FactTables tables;
+
+    BorderFiguresProjection(FactTables tables) {
+        this.tables = tables;
     }
 
-    @Override
-    protected boolean counts(IncidentFacts facts) {
+    /** Whether this view counts an incident with these facts at all. */
+    static boolean counts(IncidentFacts facts) {
         return !facts.borderLegs().isEmpty();
     }
 
@@ -52,7 +47,7 @@ public class BorderFiguresProjection extends FactProjection {
         Tally total = new Tally();
         Map<BorderLeg, LegTally> legs = new HashMap<>();
         Breakdown chains = new Breakdown();
-        for (FactRecord record : tables.matching(query.filter())) {
+        for (FactRecord record : tables.matching(query.filter(), BorderFiguresProjection::counts)) {
             total.add(record);
             for (BorderLeg leg : new LinkedHashSet<>(record.facts().borderLegs())) {
                 if (query.filter().borderLeg() == null || query.filter().borderLeg().equals(leg)) {

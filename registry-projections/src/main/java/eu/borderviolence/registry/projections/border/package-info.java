@@ -1,2 +1,2 @@
-/** The per-border view: processing group {@code border-figures}, tables {@code border_view_*}. */
+/** The per-border view: query handlers over the shared incident facts ({@code figures.FactTables}). */
 package eu.borderviolence.registry.projections.border;

@@ -13,6 +13,7 @@ import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.SearchOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,78 +23,74 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /**
- * The tables one view keeps of the incidents it counts, named {@code <prefix>_incident} and its child tables
- * {@code _country}, {@code _leg}, {@code _authority}, {@code _nationality} and {@code _violation} (see the V4
- * migration). The incident row holds the current facts as JSON, which the view's figures are computed from; the
- * columns and child tables exist for the filters, which SQL applies before any row is read.
+ * The facts of every incident, which all six advocacy views count from: {@code fact_incident} and its child tables
+ * {@code fact_country}, {@code fact_leg}, {@code fact_authority}, {@code fact_nationality} and
+ * {@code fact_violation} (see the V10 migration). The incident row holds the current facts as JSON, which the views'
+ * figures are computed from; the columns and child tables exist for the filters, which SQL applies before any row is
+ * read. Kept by {@link IncidentFactsProjection}; read by the views' query handlers.
  *
  * <p>Every change carries the incident's event sequence number; a change at or below the stored version was applied
  * before and is ignored, so redelivery and replay are harmless. The caller's transaction (the processor's, which
  * also stores its token) covers every write.
  */
+@Component
 public final class FactTables {
 
-    private static final Pattern PREFIX = Pattern.compile("^[a-z][a-z_]{1,30}$");
-
-    private final String prefix;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final RowMapper<FactRecord> records = this::record;
 
-    public FactTables(String prefix, JdbcTemplate jdbc, ObjectMapper json) {
-        if (!PREFIX.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("a table prefix is lower-case letters and underscores");
-        }
-        this.prefix = prefix;
+    public FactTables(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** Keeps the incident with these facts, or forgets it when {@code counted} is false. */
-    public void keep(IncidentId incidentId, IncidentFacts facts, boolean counted, long version, Instant at) {
+    /** Keeps the incident with these facts, in place of any it had. */
+    public void keep(IncidentId incidentId, IncidentFacts facts, long version, Instant at) {
         Optional<Stored> stored = stored(incidentId);
         if (stored.isPresent() && stored.get().version() >= version) {
             return;
         }
         IncidentStatus status = stored.map(Stored::status).orElse(IncidentStatus.ACTIVE);
         delete(incidentId);
-        if (counted) {
-            insert(incidentId, facts, status, version, at);
-        }
+        insert(incidentId, facts, status, version, at);
     }
 
-    /** Records a new confidence status, if the view keeps the incident. */
+    /** Records a new confidence status of a kept incident. */
     public void changeConfidence(IncidentId incidentId, ConfidenceStatus confidence, long version, Instant at) {
         stored(incidentId).filter(stored -> stored.version() < version).ifPresent(stored -> {
             IncidentFacts facts = read(stored.factsJson()).withConfidence(confidence);
-            jdbc.update("update " + prefix + "_incident set confidence = ?, facts_json = ?, version = ?, "
+            jdbc.update("update fact_incident set confidence = ?, facts_json = ?, version = ?, "
                             + "changed_at = ? where incident_id = ?", name(confidence), write(facts), version,
                     utc(at), incidentId.toString());
         });
     }
 
-    /** Records that the incident was merged or retracted, if the view keeps it. */
+    /** Records that a kept incident was merged or retracted. */
     public void changeStatus(IncidentId incidentId, IncidentStatus status, long version, Instant at) {
-        jdbc.update("update " + prefix + "_incident set status = ?, version = ?, changed_at = ? "
+        jdbc.update("update fact_incident set status = ?, version = ?, changed_at = ? "
                 + "where incident_id = ? and version < ?", status.name(), version, utc(at), incidentId.toString(), version);
     }
 
-    /** Empties the view's tables, before a replay. */
+    /** Empties the tables, before a replay. */
     public void clear() {
         for (String child : List.of("country", "leg", "authority", "nationality", "violation")) {
-            jdbc.update("delete from " + prefix + "_" + child);
+            jdbc.update("delete from fact_" + child);
         }
-        jdbc.update("delete from " + prefix + "_incident");
+        jdbc.update("delete from fact_incident");
     }
 
-    /** Every incident matching the filter, in no particular order. */
-    public List<FactRecord> matching(FigureFilter filter) {
+    /** Every incident matching the filter that the view counts, in no particular order. */
+    public List<FactRecord> matching(FigureFilter filter, Predicate<IncidentFacts> counted) {
         Where where = where(filter);
-        return jdbc.query("select i.incident_id, i.status, i.facts_json, i.changed_at from " + prefix + "_incident i"
+        List<FactRecord> matching = jdbc.query("select i.incident_id, i.status, i.facts_json, i.changed_at "
+                + "from fact_incident i"
                 + where.sql(), records, where.arguments());
+        matching.removeIf(record -> !counted.test(record.facts()));
+        return matching;
     }
 
     /** One page of the incidents matching the filter, in the given order. */
@@ -102,7 +99,7 @@ public final class FactTables {
         List<Object> arguments = new ArrayList<>(List.of(where.arguments()));
         arguments.add((long) page * size);
         arguments.add(size);
-        return jdbc.query("select i.incident_id, i.status, i.facts_json, i.changed_at from " + prefix + "_incident i"
+        return jdbc.query("select i.incident_id, i.status, i.facts_json, i.changed_at from fact_incident i"
                 + where.sql() + " order by " + orderBy(order) + ", i.incident_id offset ? rows fetch next ? rows only",
                 records, arguments.toArray());
     }
@@ -110,7 +107,7 @@ public final class FactTables {
     /** How many incidents match the filter. */
     public long count(FigureFilter filter) {
         Where where = where(filter);
-        Long count = jdbc.queryForObject("select count(*) from " + prefix + "_incident i" + where.sql(), Long.class,
+        Long count = jdbc.queryForObject("select count(*) from fact_incident i" + where.sql(), Long.class,
                 where.arguments());
         return count == null ? 0 : count;
     }
@@ -174,7 +171,7 @@ public final class FactTables {
     }
 
     private String exists(String child, String condition) {
-        return "exists (select 1 from " + prefix + "_" + child + " c where c.incident_id = i.incident_id and "
+        return "exists (select 1 from fact_" + child + " c where c.incident_id = i.incident_id and "
                 + condition + ")";
     }
 
@@ -183,19 +180,19 @@ public final class FactTables {
 
     private void insert(IncidentId incidentId, IncidentFacts facts, IncidentStatus status, long version, Instant at) {
         String id = incidentId.toString();
-        jdbc.update("insert into " + prefix + "_incident (incident_id, version, status, kind, confidence, "
+        jdbc.update("insert into fact_incident (incident_id, version, status, kind, confidence, "
                         + "date_earliest, group_size, changed_at, facts_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, version, status.name(), facts.kind().name(), name(facts.confidence()),
                 facts.date() == null ? null : facts.date().earliest(),
                 facts.people() == null ? null : facts.people().groupSize(), utc(at), write(facts));
-        batch("insert into " + prefix + "_country (incident_id, country_code) values (?, ?)",
+        batch("insert into fact_country (incident_id, country_code) values (?, ?)",
                 facts.countries().stream().map(country -> new Object[]{id, country.code()}).toList());
         List<BorderLeg> legs = facts.borderLegs();
         List<Object[]> legRows = new ArrayList<>();
         for (int position = 0; position < legs.size(); position++) {
             legRows.add(new Object[]{id, position, legs.get(position).from().code(), legs.get(position).to().code()});
         }
-        batch("insert into " + prefix + "_leg (incident_id, leg_position, from_country, to_country) "
+        batch("insert into fact_leg (incident_id, leg_position, from_country, to_country) "
                 + "values (?, ?, ?, ?)", legRows);
         List<AuthorityInvolvement> authorities = facts.authorities();
         List<Object[]> authorityRows = new ArrayList<>();
@@ -203,12 +200,12 @@ public final class FactTables {
             authorityRows.add(new Object[]{id, position, authorities.get(position).authority().country().code(),
                     authorities.get(position).authority().agency().name()});
         }
-        batch("insert into " + prefix + "_authority (incident_id, authority_position, country_code, agency) "
+        batch("insert into fact_authority (incident_id, authority_position, country_code, agency) "
                 + "values (?, ?, ?, ?)", authorityRows);
-        batch("insert into " + prefix + "_nationality (incident_id, nationality) values (?, ?)",
+        batch("insert into fact_nationality (incident_id, nationality) values (?, ?)",
                 facts.nationalities().stream().map(NationalityCount::nationality).distinct()
                         .map(nationality -> new Object[]{id, nationality.code()}).toList());
-        batch("insert into " + prefix + "_violation (incident_id, code) values (?, ?)",
+        batch("insert into fact_violation (incident_id, code) values (?, ?)",
                 facts.violations().stream().map(code -> new Object[]{id, code.name()}).toList());
     }
 
@@ -220,11 +217,11 @@ public final class FactTables {
 
     private void delete(IncidentId incidentId) {
         // The child tables go with the incident row: their foreign keys cascade.
-        jdbc.update("delete from " + prefix + "_incident where incident_id = ?", incidentId.toString());
+        jdbc.update("delete from fact_incident where incident_id = ?", incidentId.toString());
     }
 
     private Optional<Stored> stored(IncidentId incidentId) {
-        return jdbc.query("select version, status, facts_json from " + prefix + "_incident where incident_id = ?",
+        return jdbc.query("select version, status, facts_json from fact_incident where incident_id = ?",
                 (rs, i) -> new Stored(rs.getLong(1), IncidentStatus.valueOf(rs.getString(2)), rs.getString(3)),
                 incidentId.toString()).stream().findFirst();
     }
@@ -250,7 +247,7 @@ public final class FactTables {
             return json.readValue(column, IncidentFacts.class);
         } catch (JsonProcessingException e) {
             // The message names the table only: the facts never go into an exception.
-            throw new IllegalStateException("cannot read incident facts from " + prefix + "_incident", e);
+            throw new IllegalStateException("cannot read incident facts from fact_incident", e);
         }
     }
 

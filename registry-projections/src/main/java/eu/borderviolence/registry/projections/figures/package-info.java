@@ -1,7 +1,8 @@
 /**
- * What the advocacy views share: the tables each view keeps of the incidents it counts ({@link FactTables}), the
- * event handlers that keep them current ({@link FactProjection}), and the tallies that count each incident once
- * ({@link Tally}, {@link Breakdown}). Each view lives in its own package with its own processing group and its own
- * tables, so it can be rebuilt without touching the others.
+ * What the six advocacy views share: the facts of every incident ({@link FactTables}, tables {@code fact_*}), the
+ * processor that keeps them current ({@link IncidentFactsProjection}, processing group {@code incident-facts}), and
+ * the tallies that count each incident once ({@link Tally}, {@link Breakdown}). Each view lives in its own package
+ * and computes its figures from the shared facts when asked, counting only the incidents it is about; rebuilding
+ * {@code incident-facts} rebuilds all six.
  */
 package eu.borderviolence.registry.projections.figures;

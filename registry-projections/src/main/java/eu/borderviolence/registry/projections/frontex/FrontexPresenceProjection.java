@@ -1,20 +1,16 @@
 package eu.borderviolence.registry.projections.frontex;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.FrontexPresence;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.figures.FindFrontexPresenceQuery;
 import eu.borderviolence.registry.core.api.figures.FrontexPresenceFigures;
 import eu.borderviolence.registry.projections.figures.Breakdown;
-import eu.borderviolence.registry.projections.figures.FactProjection;
 import eu.borderviolence.registry.projections.figures.FactRecord;
 import eu.borderviolence.registry.projections.figures.FactTables;
 import eu.borderviolence.registry.projections.figures.Keys;
 import eu.borderviolence.registry.projections.figures.Tally;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -29,18 +25,17 @@ import java.util.Set;
  * failing that its acting states. The host country of foreign officers is each acting state.
  */
 @Component
-@ProcessingGroup(FrontexPresenceProjection.PROCESSING_GROUP)
-public class FrontexPresenceProjection extends FactProjection {
+public class FrontexPresenceProjection {
 
-    public static final String PROCESSING_GROUP = "frontex-presence";
-    static final String TABLES = "frontex_view";
 
-    FrontexPresenceProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        super(new FactTables(TABLES, jdbc, json));
+    private final FactTables tables;
+
+    FrontexPresenceProjection(FactTables tables) {
+        this.tables = tables;
     }
 
-    @Override
-    protected boolean counts(IncidentFacts facts) {
+    /** Whether this view counts an incident with these facts at all. */
+    static boolean counts(IncidentFacts facts) {
         return facts.frontex() != null || !facts.foreignOfficers().isEmpty();
     }
 
@@ -51,7 +46,7 @@ public class FrontexPresenceProjection extends FactProjection {
         Breakdown recognitions = new Breakdown();
         Presence foreign = new Presence();
         Breakdown foreignCountries = new Breakdown();
-        for (FactRecord record : tables.matching(query.filter())) {
+        for (FactRecord record : tables.matching(query.filter(), FrontexPresenceProjection::counts)) {
             IncidentFacts facts = record.facts();
             FrontexPresence presence = facts.frontex();
             if (presence != null) {

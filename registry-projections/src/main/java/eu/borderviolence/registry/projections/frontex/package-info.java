@@ -1,2 +1,2 @@
-/** The Frontex-presence view: processing group {@code frontex-presence}, tables {@code frontex_view_*}. */
+/** The Frontex-presence view: query handlers over the shared incident facts ({@code figures.FactTables}). */
 package eu.borderviolence.registry.projections.frontex;

@@ -1,24 +1,21 @@
 package eu.borderviolence.registry.projections.quarterly;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.NationalityCount;
+import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.FindQuarterlyReportQuery;
 import eu.borderviolence.registry.core.api.figures.NationalityShare;
 import eu.borderviolence.registry.core.api.figures.Quarter;
 import eu.borderviolence.registry.core.api.figures.QuarterlyReport;
 import eu.borderviolence.registry.projections.figures.Breakdown;
-import eu.borderviolence.registry.projections.figures.FactProjection;
 import eu.borderviolence.registry.projections.figures.FactRecord;
 import eu.borderviolence.registry.projections.figures.FactTables;
 import eu.borderviolence.registry.projections.figures.Keys;
 import eu.borderviolence.registry.projections.figures.Tally;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -39,19 +36,13 @@ import java.util.Map;
  * crossed, once per border.
  */
 @Component
-@ProcessingGroup(QuarterlyReportProjection.PROCESSING_GROUP)
-public class QuarterlyReportProjection extends FactProjection {
+public class QuarterlyReportProjection {
 
-    public static final String PROCESSING_GROUP = "quarterly-report";
-    static final String TABLES = "quarterly_view";
 
-    QuarterlyReportProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        super(new FactTables(TABLES, jdbc, json));
-    }
+    private final FactTables tables;
 
-    @Override
-    protected boolean counts(IncidentFacts facts) {
-        return true;
+    QuarterlyReportProjection(FactTables tables) {
+        this.tables = tables;
     }
 
     @QueryHandler
@@ -68,7 +59,8 @@ public class QuarterlyReportProjection extends FactProjection {
         Tally foreignOfficers = new Tally();
         Map<CountryCode, Long> nationals = new HashMap<>();
         long unrecordedNationality = 0;
-        for (FactRecord record : tables.matching(query.filter().between(quarter.firstDay(), quarter.lastDay()))) {
+        FigureFilter inQuarter = query.filter().between(quarter.firstDay(), quarter.lastDay());
+        for (FactRecord record : tables.matching(inQuarter, facts -> true)) {
             IncidentFacts facts = record.facts();
             total.add(record);
             if (facts.kind() == IncidentKind.PUSHBACK) {

@@ -1,2 +1,2 @@
-/** The quarterly report: processing group {@code quarterly-report}, tables {@code quarterly_view_*}. */
+/** The quarterly report: query handlers over the shared incident facts ({@code figures.FactTables}). */
 package eu.borderviolence.registry.projections.quarterly;

@@ -1,19 +1,15 @@
 package eu.borderviolence.registry.projections.readmission;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.Readmission;
 import eu.borderviolence.registry.core.api.figures.FindReadmissionFiguresQuery;
 import eu.borderviolence.registry.core.api.figures.ReadmissionFigures;
 import eu.borderviolence.registry.projections.figures.Breakdown;
-import eu.borderviolence.registry.projections.figures.FactProjection;
 import eu.borderviolence.registry.projections.figures.FactRecord;
 import eu.borderviolence.registry.projections.figures.FactTables;
 import eu.borderviolence.registry.projections.figures.Tally;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,18 +17,17 @@ import org.springframework.stereotype.Component;
  * which a Dublin transfer brought a person to the state that then returned them under a readmission agreement.
  */
 @Component
-@ProcessingGroup(ReadmissionFiguresProjection.PROCESSING_GROUP)
-public class ReadmissionFiguresProjection extends FactProjection {
+public class ReadmissionFiguresProjection {
 
-    public static final String PROCESSING_GROUP = "readmission-figures";
-    static final String TABLES = "readmission_view";
 
-    ReadmissionFiguresProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        super(new FactTables(TABLES, jdbc, json));
+    private final FactTables tables;
+
+    ReadmissionFiguresProjection(FactTables tables) {
+        this.tables = tables;
     }
 
-    @Override
-    protected boolean counts(IncidentFacts facts) {
+    /** Whether this view counts an incident with these facts at all. */
+    static boolean counts(IncidentFacts facts) {
         return facts.kind() == IncidentKind.READMISSION_DEPORTATION && facts.readmission() != null;
     }
 
@@ -44,7 +39,7 @@ public class ReadmissionFiguresProjection extends FactProjection {
         Breakdown legalBases = new Breakdown();
         Breakdown dublinChains = new Breakdown();
         Breakdown quarters = new Breakdown();
-        for (FactRecord record : tables.matching(query.filter())) {
+        for (FactRecord record : tables.matching(query.filter(), ReadmissionFiguresProjection::counts)) {
             Readmission readmission = record.facts().readmission();
             total.add(record);
             routes.add(readmission.sendingState().code() + "-" + readmission.receivingState().code(), record);

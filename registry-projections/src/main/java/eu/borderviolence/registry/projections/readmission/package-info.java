@@ -1,2 +1,2 @@
-/** The readmissions view: processing group {@code readmission-figures}, tables {@code readmission_view_*}. */
+/** The readmissions view: query handlers over the shared incident facts ({@code figures.FactTables}). */
 package eu.borderviolence.registry.projections.readmission;

@@ -1,16 +1,12 @@
 package eu.borderviolence.registry.projections.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.figures.IncidentSearchHit;
 import eu.borderviolence.registry.core.api.figures.IncidentSearchPage;
 import eu.borderviolence.registry.core.api.figures.SearchIncidentsQuery;
-import eu.borderviolence.registry.projections.figures.FactProjection;
 import eu.borderviolence.registry.projections.figures.FactRecord;
 import eu.borderviolence.registry.projections.figures.FactTables;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,19 +14,13 @@ import org.springframework.stereotype.Component;
  * with summaries of incident facts; testimonies and witnesses never reach it.
  */
 @Component
-@ProcessingGroup(IncidentSearchProjection.PROCESSING_GROUP)
-public class IncidentSearchProjection extends FactProjection {
+public class IncidentSearchProjection {
 
-    public static final String PROCESSING_GROUP = "incident-search";
-    static final String TABLES = "search_view";
 
-    IncidentSearchProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        super(new FactTables(TABLES, jdbc, json));
-    }
+    private final FactTables tables;
 
-    @Override
-    protected boolean counts(IncidentFacts facts) {
-        return true;
+    IncidentSearchProjection(FactTables tables) {
+        this.tables = tables;
     }
 
     @QueryHandler

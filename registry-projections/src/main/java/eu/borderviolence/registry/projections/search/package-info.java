@@ -1,2 +1,2 @@
-/** The incident search: processing group {@code incident-search}, tables {@code search_view_*}. */
+/** The incident search: query handlers over the shared incident facts ({@code figures.FactTables}). */
 package eu.borderviolence.registry.projections.search;

@@ -34,7 +34,7 @@ class BorderFiguresProjectionTest extends FigureProjectionTest {
 
     @Override
     protected Object projection() {
-        projection = new BorderFiguresProjection(jdbc, json);
+        projection = new BorderFiguresProjection(facts);
         return projection;
     }
 
@@ -121,10 +121,11 @@ class BorderFiguresProjectionTest extends FigureProjectionTest {
     }
 
     @Test
-    void incidentsWithoutBorderLegsAreNotStored() {
+    void incidentsWithoutBorderLegsAreNotCounted() {
         report(policeViolenceRs(java.time.YearMonth.of(2023, 7)));
-        assertThat(rows("border_view_incident")).isZero();
+        assertThat(rows("fact_incident")).isEqualTo(1);
         assertThat(figures(FigureFilter.none()).total().incidents()).isZero();
+        assertThat(figures(FigureFilter.none()).legs()).isEmpty();
     }
 
     @Test
@@ -163,7 +164,7 @@ class BorderFiguresProjectionTest extends FigureProjectionTest {
         assertThat(figures(FigureFilter.none()).total().incidents()).isZero();
 
         events.reset();
-        assertThat(rows("border_view_incident") + rows("border_view_leg")).isZero();
+        assertThat(rows("fact_incident") + rows("fact_leg")).isZero();
     }
 
     private java.util.List<IncidentId> ids(FigureFilter filter) {

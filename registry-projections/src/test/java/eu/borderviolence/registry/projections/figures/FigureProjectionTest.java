@@ -23,11 +23,14 @@ import static eu.borderviolence.registry.projections.Incidents.LAWYER;
 import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 
 /**
- * What every view's test needs: the views' tables from registry-api's Flyway migration V4, and a feed that calls
- * the projection's handlers the way its processor does, with the incident events of a case's life.
+ * What every view's test needs: the shared incident facts' tables from registry-api's Flyway migrations (V4 made the
+ * views' own tables, V10 replaced them with the shared ones), and a feed that calls the handlers of
+ * {@link IncidentFactsProjection} the way its processor does, with the incident events of a case's life.
  */
 @JdbcTest(properties = {"spring.sql.init.mode=always",
-        "spring.sql.init.schema-locations=file:../registry-api/src/main/resources/db/migration/common/V4__advocacy_views.sql"})
+        "spring.sql.init.schema-locations="
+                + "file:../registry-api/src/main/resources/db/migration/common/V4__advocacy_views.sql,"
+                + "file:../registry-api/src/main/resources/db/migration/common/V10__shared_incident_facts.sql"})
 public abstract class FigureProjectionTest {
 
     @Autowired
@@ -36,14 +39,17 @@ public abstract class FigureProjectionTest {
     protected ObjectMapper json;
 
     protected EventFeed events;
+    protected FactTables facts;
 
-    /** The projection under test, made with the test's database and JSON mapper. */
+    /** The view under test, made with the shared {@link #facts}. */
     protected abstract Object projection();
 
     @BeforeEach
     void feedTheProjection() {
+        facts = new FactTables(jdbc, json);
+        projection();
         events = new EventFeed(() -> {
-        }, projection());
+        }, new IncidentFactsProjection(facts));
     }
 
     protected IncidentId report(IncidentFacts facts) {

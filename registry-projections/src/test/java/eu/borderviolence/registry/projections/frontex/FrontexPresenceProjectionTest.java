@@ -30,7 +30,7 @@ class FrontexPresenceProjectionTest extends FigureProjectionTest {
 
     @Override
     protected Object projection() {
-        projection = new FrontexPresenceProjection(jdbc, json);
+        projection = new FrontexPresenceProjection(facts);
         return projection;
     }
 
@@ -74,7 +74,7 @@ class FrontexPresenceProjectionTest extends FigureProjectionTest {
     }
 
     @Test
-    void aCorrectionThatRemovesFrontexRemovesTheIncident() {
+    void aCorrectionThatRemovesFrontexTakesTheIncidentOutOfTheView() {
         IncidentId chain = report(chainAtSiHrBa(IncidentDate.exactDay(JULY_14)));
         IncidentFacts facts = chainAtSiHrBa(IncidentDate.exactDay(JULY_14));
         correct(chain, new IncidentFacts(facts.kind(), facts.date(), facts.place(), facts.borderLegs(),
@@ -82,6 +82,6 @@ class FrontexPresenceProjectionTest extends FigureProjectionTest {
                 facts.confidence(), null));
 
         assertThat(figures().frontex().incidents()).isZero();
-        assertThat(rows("frontex_view_incident")).isZero();
+        assertThat(figures().foreignOfficers().incidents()).isZero();
     }
 }

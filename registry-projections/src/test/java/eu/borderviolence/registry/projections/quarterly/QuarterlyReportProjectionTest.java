@@ -30,7 +30,7 @@ class QuarterlyReportProjectionTest extends FigureProjectionTest {
 
     @Override
     protected Object projection() {
-        projection = new QuarterlyReportProjection(jdbc, json);
+        projection = new QuarterlyReportProjection(facts);
         return projection;
     }
 

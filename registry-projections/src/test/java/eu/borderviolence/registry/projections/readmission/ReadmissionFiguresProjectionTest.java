@@ -21,7 +21,7 @@ class ReadmissionFiguresProjectionTest extends FigureProjectionTest {
 
     @Override
     protected Object projection() {
-        projection = new ReadmissionFiguresProjection(jdbc, json);
+        projection = new ReadmissionFiguresProjection(facts);
         return projection;
     }
 
@@ -42,7 +42,7 @@ class ReadmissionFiguresProjectionTest extends FigureProjectionTest {
                 .containsExactly("EU_SERBIA_READMISSION_AGREEMENT_2007");
         assertThat(figures.dublinThenReadmission()).extracting(Count::key).containsExactly("AT-RO-RS");
         assertThat(figures.byQuarter()).extracting(Count::key).containsExactly("2021-Q4", "2022-Q1");
-        assertThat(rows("readmission_view_incident")).isEqualTo(2);
+        assertThat(rows("fact_incident")).isEqualTo(3);
     }
 
     @Test

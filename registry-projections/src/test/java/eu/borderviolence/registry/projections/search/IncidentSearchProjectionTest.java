@@ -27,7 +27,7 @@ class IncidentSearchProjectionTest extends FigureProjectionTest {
 
     @Override
     protected Object projection() {
-        projection = new IncidentSearchProjection(jdbc, json);
+        projection = new IncidentSearchProjection(facts);
         return projection;
     }
 
