@@ -16,8 +16,12 @@ import java.sql.SQLException;
  * writes it within its write delay (half a second by default): a crash of the process in that time lost the
  * commit, and a power cut loses what the operating system had not yet written. On H2 this therefore runs
  * {@code CHECKPOINT SYNC} after a write commits and before it is answered: everything committed so far is written
- * to the file and flushed to disk, other writers' commits included. Each answered write runs its own flush; none
- * waits to be batched with others (docs/benchmarks.md).
+ * to the file and flushed to disk, other writers' commits included.
+ *
+ * <p>Flushes are shared (group commit): one runs at a time, and writers that commit while it runs wait for the next
+ * one, which covers all of them, instead of each running its own in turn. A writer never counts on a flush that was
+ * already under way when it arrived, since that one may have begun before its commit. A failed flush fails only the
+ * writer that ran it; those waiting for it run another (docs/benchmarks.md).
  *
  * <p>Only writes that are answered need this: commands (through {@link DurableCommands}) and the accounts, tokens
  * and grants of administrators. The views' processors commit without it: what a crash takes from them, their
@@ -27,6 +31,11 @@ public class Durability {
 
     private final JdbcTemplate jdbc;
     private final boolean flushes;
+    private final Object turn = new Object();
+    /** Flushes begun and flushes finished, numbered from 1; guarded by {@link #turn}. */
+    private long begun;
+    private long finished;
+    private boolean flushing;
 
     Durability(JdbcTemplate jdbc, boolean flushes) {
         this.jdbc = jdbc;
@@ -49,10 +58,45 @@ public class Durability {
         return flushes;
     }
 
-    /** Writes and flushes to disk everything committed so far. */
+    /** Writes and flushes to disk everything committed so far, sharing the flush with writers arriving meanwhile. */
     public void flush() {
-        if (flushes) {
-            jdbc.execute("CHECKPOINT SYNC");
+        if (!flushes) {
+            return;
+        }
+        long needed;
+        synchronized (turn) {
+            needed = begun + 1; // one under way may have begun before this caller's commit
+        }
+        while (true) {
+            long mine;
+            synchronized (turn) {
+                while (flushing && finished < needed) {
+                    try {
+                        turn.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the database to flush", e);
+                    }
+                }
+                if (finished >= needed) {
+                    return;
+                }
+                flushing = true;
+                mine = ++begun;
+            }
+            boolean done = false;
+            try {
+                jdbc.execute("CHECKPOINT SYNC");
+                done = true;
+            } finally {
+                synchronized (turn) {
+                    flushing = false;
+                    if (done) {
+                        finished = mine;
+                    }
+                    turn.notifyAll();
+                }
+            }
         }
     }
 
