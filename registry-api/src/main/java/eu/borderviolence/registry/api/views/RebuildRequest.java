@@ -8,5 +8,5 @@ import java.util.List;
 @Schema(description = "Which views to rebuild.")
 public record RebuildRequest(
         @Schema(description = "View names, as in /api/v1/views/status; empty or absent rebuilds every view.",
-                example = "[\"border-figures\"]") List<String> views) {
+                example = "[\"incident-facts\"]") List<String> views) {
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 /** Where one view stands: live and how far behind, or rebuilding and how far along. */
 @Schema(description = "Where one view stands: live and how far behind, or rebuilding and how far along.")
 public record ViewStatus(
-        @Schema(description = "The view: its processor's name.", example = "border-figures") String view,
+        @Schema(description = "The view: its processor's name.", example = "incident-facts") String view,
         @Schema(description = "LIVE: serving and following the events; REBUILDING: replaying the event store, "
                 + "answers 503 until done; STOPPED: this node does not run it and some segment has no node with a "
                 + "live claim on it (nodes stopped, or one died less than the claim timeout ago).") State state,

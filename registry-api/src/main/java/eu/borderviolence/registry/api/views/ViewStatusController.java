@@ -39,7 +39,7 @@ public class ViewStatusController {
 
     @Operation(summary = "Where one view stands")
     @GetMapping("/status/{view}")
-    public ViewStatus status(@Parameter(description = "The view's name.", example = "border-figures")
+    public ViewStatus status(@Parameter(description = "The view's name.", example = "incident-facts")
                              @PathVariable String view) {
         return rebuilds.status(view);
     }

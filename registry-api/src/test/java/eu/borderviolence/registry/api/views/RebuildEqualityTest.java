@@ -80,6 +80,10 @@ class RebuildEqualityTest {
             assertThat(dump(jdbc)).isEqualTo(live);
             assertThat(figures(base)).isEqualTo(liveFigures);
             JsonNode statuses = json.readTree(get(base + "/api/v1/views/status").body());
+            assertThat(statuses.findValuesAsText("view")).as("the six advocacy views share incident-facts (V10)")
+                    .containsExactlyInAnyOrder("incident-summary", "case-history", "incident-facts");
+            assertThat(get(base + "/api/v1/views/status/border-figures").statusCode())
+                    .as("a processor V10 removed is no view any more").isEqualTo(404);
             statuses.forEach(status -> {
                 assertThat(status.get("state").asText()).isEqualTo("LIVE");
                 assertThat(status.at("/rebuild/percentDone").asDouble()).isEqualTo(100.0);

@@ -3,6 +3,7 @@ package eu.borderviolence.registry.projections.readmission;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.Readmission;
+import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.FindReadmissionFiguresQuery;
 import eu.borderviolence.registry.core.api.figures.ReadmissionFigures;
 import eu.borderviolence.registry.projections.figures.Breakdown;
@@ -11,6 +12,8 @@ import eu.borderviolence.registry.projections.figures.FactTables;
 import eu.borderviolence.registry.projections.figures.Tally;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * The readmissions view: readmission deportations by sending and receiving state, by legal basis, and the chains in
@@ -31,6 +34,15 @@ public class ReadmissionFiguresProjection {
         return facts.kind() == IncidentKind.READMISSION_DEPORTATION && facts.readmission() != null;
     }
 
+    /** The readmissions the filter selects; SQL keeps to the kind, so the other incidents are never read. */
+    private List<FactRecord> readmissions(FigureFilter filter) {
+        if (filter.kind() != null && filter.kind() != IncidentKind.READMISSION_DEPORTATION) {
+            return List.of();
+        }
+        return tables.matching(filter.ofKind(IncidentKind.READMISSION_DEPORTATION),
+                ReadmissionFiguresProjection::counts);
+    }
+
     @QueryHandler
     public ReadmissionFigures find(FindReadmissionFiguresQuery query) {
         boolean ids = query.listIncidents();
@@ -39,7 +51,7 @@ public class ReadmissionFiguresProjection {
         Breakdown legalBases = new Breakdown();
         Breakdown dublinChains = new Breakdown();
         Breakdown quarters = new Breakdown();
-        for (FactRecord record : tables.matching(query.filter(), ReadmissionFiguresProjection::counts)) {
+        for (FactRecord record : readmissions(query.filter())) {
             Readmission readmission = record.facts().readmission();
             total.add(record);
             routes.add(readmission.sendingState().code() + "-" + readmission.receivingState().code(), record);

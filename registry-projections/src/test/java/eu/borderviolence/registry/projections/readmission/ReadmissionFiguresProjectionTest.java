@@ -1,6 +1,7 @@
 package eu.borderviolence.registry.projections.readmission;
 
 import eu.borderviolence.registry.core.api.IncidentId;
+import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.figures.Count;
 import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.FindReadmissionFiguresQuery;
@@ -51,5 +52,17 @@ class ReadmissionFiguresProjectionTest extends FigureProjectionTest {
         ReadmissionFigures figures = projection.find(new FindReadmissionFiguresQuery(FigureFilter.none(), false));
         assertThat(figures.total().incidentIds()).isNull();
         assertThat(figures.bySendingAndReceivingState().get(0).incidentIds()).isNull();
+    }
+
+    @Test
+    void aFilterOnAnotherKindCountsNothingAndOnReadmissionsCountsThem() {
+        IncidentId readmission = report(readmissionRoRs(LocalDate.of(2021, 11, 20)));
+        report(pushbackHuRs(LocalDate.of(2021, 11, 20)));
+
+        FigureFilter pushbacks = FigureFilter.none().ofKind(IncidentKind.PUSHBACK);
+        FigureFilter readmissions = FigureFilter.none().ofKind(IncidentKind.READMISSION_DEPORTATION);
+        assertThat(projection.find(new FindReadmissionFiguresQuery(pushbacks, true)).total().incidents()).isZero();
+        assertThat(projection.find(new FindReadmissionFiguresQuery(readmissions, true)).total().incidentIds())
+                .containsExactly(readmission);
     }
 }
