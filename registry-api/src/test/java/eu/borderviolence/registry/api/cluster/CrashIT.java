@@ -147,7 +147,9 @@ class CrashIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the chain was not verified: " + (chain == null ? "no answer" : chain.body()));
+        node.dumpThreads();
+        throw new AssertionError("the chain was not verified: " + (chain == null ? "no answer" : chain.body())
+                + "; a thread dump of the node is at the end of " + node.log());
     }
 
     private static String report(int n) {

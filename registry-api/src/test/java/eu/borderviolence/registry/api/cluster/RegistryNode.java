@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One registry node: the application jar as deployed, in its own JVM on its own port. {@link #kill()} ends it the
@@ -55,8 +56,11 @@ final class RegistryNode implements AutoCloseable {
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar, "--server.port=" + port, "--registry.data-dir=" + workDir.resolve(name)));
         command.addAll(arguments);
+        // Appended, so a node started again under its name (after a kill) keeps the log of its earlier run.
+        Files.writeString(log, "==== " + name + " starting at " + java.time.Instant.now() + " ====\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return new RegistryNode(name, port, log, builder.start());
     }
@@ -101,6 +105,13 @@ final class RegistryNode implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** Appends a thread dump of the running node to its log, for a look at what it waits on after a failure. */
+    void dumpThreads() throws IOException, InterruptedException {
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** True once {@link #kill()} began: its connections may break from then on. */
