@@ -24,9 +24,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +51,7 @@ import java.util.stream.Stream;
  */
 @Entity
 @Table(name = "incident_summary")
-class IncidentSummary {
+class IncidentSummary implements Persistable<String> {
 
     static final String REPORTED_AT = "reportedAt";
     static final String ID = "id";
@@ -125,14 +129,39 @@ class IncidentSummary {
     @OrderColumn(name = "leg_position", nullable = false)
     private List<RouteLeg> legs = new ArrayList<>();
 
+    /**
+     * True for a summary made from a report and not yet stored: saving it then inserts it at once. Without this,
+     * Spring Data cannot tell a new summary from a stored one by its id (which the report assigns) and merges it,
+     * reading the row it is about to insert first.
+     */
+    @Transient
+    private boolean unsaved;
+
     protected IncidentSummary() {
         // for JPA
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return unsaved;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        unsaved = false;
     }
 
     static IncidentSummary reported(IncidentId incidentId, IncidentFacts facts, Actor reportedBy, long version,
                                     Instant at) {
         IncidentSummary summary = new IncidentSummary();
         summary.id = incidentId.toString();
+        summary.unsaved = true;
         summary.status = IncidentStatus.ACTIVE;
         summary.reportedByPrincipal = reportedBy.principal();
         summary.reportedByOrganisation = reportedBy.organisation();

@@ -213,6 +213,26 @@ class IncidentSummaryProjectionTest {
     }
 
     @Test
+    void aReportDeliveredAgainWithinOneBatchIsStoredOnce() {
+        // A processor applies a batch in one transaction and writes it at the end: the second delivery must find
+        // the summary the first one made, not yet written, and leave it (no flush between the events here).
+        EventFeed batch = new EventFeed(() -> { }, projection);
+        IncidentId id = IncidentId.random();
+        EventMessage<?> report = batch.publish(id,
+                new IncidentReportedEvent(id, Incidents.pushbackHuRs(JULY_14), MONITOR), MONITOR);
+        batch.publish(id, new TestimonyAttachedEvent(id, TestimonyId.random(), MONITOR), MONITOR);
+        batch.deliver(report);
+        entityManager.flush();
+        entityManager.clear();
+
+        IncidentView view = find(id).orElseThrow();
+        assertThat(view.version()).isEqualTo(1);
+        assertThat(view.testimonies()).hasSize(1);
+        assertThat(rows("incident_summary", id)).isEqualTo(1);
+        assertThat(rows("incident_summary_leg", id)).isEqualTo(1);
+    }
+
+    @Test
     void aResetEmptiesEveryTableOfTheView() {
         reported(Incidents.pushbackHuRs(JULY_14));
         reported(Incidents.chainAtSiHrBa(IncidentDate.inMonth(YearMonth.of(2021, 10))));
