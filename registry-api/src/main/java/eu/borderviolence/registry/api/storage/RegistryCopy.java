@@ -1,10 +1,12 @@
 package eu.borderviolence.registry.api.storage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.api.integrity.ChainVerification;
 import eu.borderviolence.registry.api.integrity.ChainVerifier;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +50,12 @@ import java.util.StringJoiner;
  * both sides, and the integrity chain is verified on the target and must end in the same hash as on the source.
  */
 public final class RegistryCopy {
+
+    /**
+     * The registry's Java migrations, so that versions are compared in full. Their mapper reads no facts here: the
+     * source is only inspected, and the target's views are empty until they are rebuilt on it.
+     */
+    private static final JavaMigration[] JAVA_MIGRATIONS = {new FrontexSelectionBackfill(new ObjectMapper())};
 
     /** Tables copied, in an order that satisfies their foreign keys, each with the key it is compared in. */
     private static final List<Table> TABLES = List.of(
@@ -162,7 +170,8 @@ public final class RegistryCopy {
 
     private MigrationInfo schemaVersion() {
         Flyway sourceSchema = Flyway.configure().dataSource(source)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load();
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .javaMigrations(JAVA_MIGRATIONS).load();
         MigrationInfo current = sourceSchema.info().current();
         if (current == null) {
             throw new CopyRefused("the source has no registry schema");
@@ -176,7 +185,8 @@ public final class RegistryCopy {
 
     private void migrateTarget() {
         Flyway targetSchema = Flyway.configure().dataSource(target)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load();
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .javaMigrations(JAVA_MIGRATIONS).load();
         if (targetSchema.info().applied().length > 0) {
             throw new CopyRefused("the target database already holds a registry schema; copy into a new, empty "
                     + "database only");

@@ -4,7 +4,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,11 +35,7 @@ class SharedIncidentFactsMigrationTest {
     void aPostgresRegistryKeepsItsFactsAndPositions() {
         TestPostgres.Database database = TestPostgres.freshDatabase("facts_migration");
         try {
-            PGSimpleDataSource postgres = new PGSimpleDataSource();
-            postgres.setUrl(database.url());
-            postgres.setUser(database.user());
-            postgres.setPassword(database.password());
-            migrateAndCheck(postgres, "postgresql");
+            migrateAndCheck(database.dataSource(), "postgresql");
         } finally {
             database.drop();
         }

@@ -1,7 +1,9 @@
 package eu.borderviolence.registry.api.storage;
 
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +34,15 @@ public final class TestPostgres {
         public List<String> applicationArguments() {
             return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+        }
+
+        /** A plain data source on this database, for tests that run Flyway or JDBC outside an application. */
+        public DataSource dataSource() {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(url);
+            dataSource.setUser(user);
+            dataSource.setPassword(password);
+            return dataSource;
         }
 
         public Connection connect() throws SQLException {

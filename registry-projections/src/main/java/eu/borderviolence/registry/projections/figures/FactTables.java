@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  * {@code fact_country}, {@code fact_leg}, {@code fact_authority}, {@code fact_nationality} and
  * {@code fact_violation} (see the V10 migration). The incident row holds the current facts as JSON, which the views'
  * figures are computed from; the columns and child tables exist for the filters, which SQL applies before any row is
- * read. Kept by {@link IncidentFactsProjection}; read by the views' query handlers.
+ * read. Kept by {@link IncidentFactsProjection}; read by the views' query handlers. The column
+ * {@code frontex_or_foreign_officers} (V13) selects the incidents of the Frontex-presence view; where it is NULL
+ * (not yet determined) the incident's facts decide.
  *
  * <p>Every change carries the incident's event sequence number; a change at or below the stored version was applied
  * before and is ignored, so redelivery and replay are harmless. The caller's transaction (the processor's, which
@@ -83,9 +85,30 @@ public final class FactTables {
         jdbc.update("delete from fact_incident");
     }
 
+    /**
+     * Whether witnesses saw Frontex in the incident, or officers of a state that neither acted nor received: the
+     * incidents the Frontex-presence view counts, marked in {@code frontex_or_foreign_officers}.
+     */
+    public static boolean frontexOrForeignOfficers(IncidentFacts facts) {
+        return facts.frontex() != null || !facts.foreignOfficers().isEmpty();
+    }
+
     /** Every incident matching the filter that the view counts, in no particular order. */
     public List<FactRecord> matching(FigureFilter filter, Predicate<IncidentFacts> counted) {
+        return matching(where(filter), counted);
+    }
+
+    /**
+     * Every incident matching the filter in which witnesses saw Frontex or foreign officers, in no particular order:
+     * selected by its column, so that only those incidents' facts are read.
+     */
+    public List<FactRecord> matchingFrontexOrForeignOfficers(FigureFilter filter) {
         Where where = where(filter);
+        return matching(new Where(where.sql() + " and (i.frontex_or_foreign_officers is null "
+                + "or i.frontex_or_foreign_officers)", where.arguments()), FactTables::frontexOrForeignOfficers);
+    }
+
+    private List<FactRecord> matching(Where where, Predicate<IncidentFacts> counted) {
         List<FactRecord> matching = jdbc.query("select i.incident_id, i.status, i.facts_json, i.changed_at "
                 + "from fact_incident i"
                 + where.sql(), records, where.arguments());
@@ -181,10 +204,12 @@ public final class FactTables {
     private void insert(IncidentId incidentId, IncidentFacts facts, IncidentStatus status, long version, Instant at) {
         String id = incidentId.toString();
         jdbc.update("insert into fact_incident (incident_id, version, status, kind, confidence, "
-                        + "date_earliest, group_size, changed_at, facts_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "date_earliest, group_size, changed_at, facts_json, frontex_or_foreign_officers) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, version, status.name(), facts.kind().name(), name(facts.confidence()),
                 facts.date() == null ? null : facts.date().earliest(),
-                facts.people() == null ? null : facts.people().groupSize(), utc(at), write(facts));
+                facts.people() == null ? null : facts.people().groupSize(), utc(at), write(facts),
+                frontexOrForeignOfficers(facts));
         batch("insert into fact_country (incident_id, country_code) values (?, ?)",
                 facts.countries().stream().map(country -> new Object[]{id, country.code()}).toList());
         List<BorderLeg> legs = facts.borderLegs();

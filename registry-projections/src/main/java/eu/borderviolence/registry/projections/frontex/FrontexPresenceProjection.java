@@ -27,16 +27,10 @@ import java.util.Set;
 @Component
 public class FrontexPresenceProjection {
 
-
     private final FactTables tables;
 
     FrontexPresenceProjection(FactTables tables) {
         this.tables = tables;
-    }
-
-    /** Whether this view counts an incident with these facts at all. */
-    static boolean counts(IncidentFacts facts) {
-        return facts.frontex() != null || !facts.foreignOfficers().isEmpty();
     }
 
     @QueryHandler
@@ -46,7 +40,7 @@ public class FrontexPresenceProjection {
         Breakdown recognitions = new Breakdown();
         Presence foreign = new Presence();
         Breakdown foreignCountries = new Breakdown();
-        for (FactRecord record : tables.matching(query.filter(), FrontexPresenceProjection::counts)) {
+        for (FactRecord record : tables.matchingFrontexOrForeignOfficers(query.filter())) {
             IncidentFacts facts = record.facts();
             FrontexPresence presence = facts.frontex();
             if (presence != null) {

@@ -84,4 +84,42 @@ class FrontexPresenceProjectionTest extends FigureProjectionTest {
         assertThat(figures().frontex().incidents()).isZero();
         assertThat(figures().foreignOfficers().incidents()).isZero();
     }
+
+    @Test
+    void theIncidentsOfTheViewAreMarkedSoThatItReadsOnlyTheirFacts() {
+        IncidentId chain = report(chainAtSiHrBa(IncidentDate.exactDay(JULY_14)));
+        IncidentId joint = report(withAustrianOfficers(pushbackHuRs(JULY_14)));
+        IncidentId plain = report(pushbackHuRs(JULY_14));
+        assertThat(marked(chain)).isTrue();
+        assertThat(marked(joint)).isTrue();
+        assertThat(marked(plain)).isFalse();
+
+        // The view selects by the mark: an incident marked as without Frontex is not read at all.
+        jdbc.update("update fact_incident set frontex_or_foreign_officers = false where incident_id = ?",
+                chain.toString());
+        assertThat(figures().frontex().incidents()).isZero();
+
+        IncidentFacts facts = chainAtSiHrBa(IncidentDate.exactDay(JULY_14));
+        correct(chain, new IncidentFacts(facts.kind(), facts.date(), facts.place(), facts.borderLegs(),
+                facts.people(), facts.nationalities(), facts.authorities(), null, facts.violations(), facts.asylum(),
+                facts.confidence(), null));
+        assertThat(marked(chain)).isFalse();
+    }
+
+    @Test
+    void incidentsKeptBeforeTheMarkExistedAreDecidedByTheirFacts() {
+        IncidentId chain = report(chainAtSiHrBa(IncidentDate.exactDay(JULY_14)));
+        IncidentId joint = report(withAustrianOfficers(pushbackHuRs(JULY_14)));
+        report(pushbackHuRs(JULY_14));
+        jdbc.update("update fact_incident set frontex_or_foreign_officers = null");
+
+        FrontexPresenceFigures figures = figures();
+        assertThat(figures.frontex().incidentIds()).containsExactly(chain);
+        assertThat(figures.foreignOfficers().incidentIds()).containsExactly(joint);
+    }
+
+    private Boolean marked(IncidentId incident) {
+        return jdbc.queryForObject("select frontex_or_foreign_officers from fact_incident where incident_id = ?",
+                Boolean.class, incident.toString());
+    }
 }
