@@ -1,6 +1,5 @@
 package eu.borderviolence.registry.api.storage;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -14,9 +13,9 @@ import java.sql.SQLException;
  * <p>PostgreSQL does that itself: with its default {@code synchronous_commit = on} every commit is flushed to disk
  * (fsync) before it returns, and here nothing more is done. H2 acknowledges a commit it still holds in memory and
  * writes it within its write delay (half a second by default): a crash of the process in that time lost the
- * commit, and a power cut loses what the operating system had not yet written. On H2 this therefore runs
- * {@code CHECKPOINT SYNC} after a write commits and before it is answered: everything committed so far is written
- * to the file and flushed to disk, other writers' commits included.
+ * commit, and a power cut loses what the operating system had not yet written. On H2 this therefore writes
+ * everything committed so far to the file and flushes it to disk ({@link H2Flush}), other writers' commits included,
+ * after a write commits and before it is answered.
  *
  * <p>Flushes are shared (group commit): one runs at a time, and writers that commit while it runs wait for the next
  * one, which covers all of them, instead of each running its own in turn. A writer never counts on a flush that was
@@ -29,7 +28,7 @@ import java.sql.SQLException;
  */
 public class Durability {
 
-    private final JdbcTemplate jdbc;
+    private final Runnable flushCommitted;
     private final boolean flushes;
     private final Object turn = new Object();
     /** Flushes begun and flushes finished, numbered from 1; guarded by {@link #turn}. */
@@ -37,8 +36,9 @@ public class Durability {
     private long finished;
     private boolean flushing;
 
-    Durability(JdbcTemplate jdbc, boolean flushes) {
-        this.jdbc = jdbc;
+    /** {@code flushCommitted} writes and flushes to disk everything committed so far; it runs only if flushes. */
+    Durability(Runnable flushCommitted, boolean flushes) {
+        this.flushCommitted = flushCommitted;
         this.flushes = flushes;
     }
 
@@ -50,7 +50,8 @@ public class Durability {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database the registry runs on", e);
         }
-        return new Durability(new JdbcTemplate(dataSource), "H2".equals(product));
+        return "H2".equals(product) ? new Durability(new H2Flush(dataSource), true)
+                : new Durability(() -> { }, false);
     }
 
     /** True where the registry flushes after commits itself (H2). */
@@ -86,7 +87,7 @@ public class Durability {
             }
             boolean done = false;
             try {
-                jdbc.execute("CHECKPOINT SYNC");
+                flushCommitted.run();
                 done = true;
             } finally {
                 synchronized (turn) {
