@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * Migration V14: marks the incidents already kept whether the Frontex-presence view counts them, in the column V13
@@ -25,7 +26,9 @@ import java.sql.Statement;
  * unmarked would still be decided by its facts.
  *
  * <p>A Spring bean, so Spring Boot hands it to Flyway with the registry's own JSON mapper; run on H2 and PostgreSQL
- * alike. An incident whose facts cannot be read stops the upgrade, naming the incident, never its facts.
+ * alike. An incident whose facts cannot be read is left unmarked (NULL), with a warning naming the incident, never
+ * its facts: the upgrade does not stop over one row (a failed Java migration would need a Flyway repair before the
+ * registry could start again), and the view decides such an incident by its facts.
  */
 @Component
 public class FrontexSelectionBackfill implements JavaMigration {
@@ -64,6 +67,7 @@ public class FrontexSelectionBackfill implements JavaMigration {
         Connection connection = context.getConnection();
         long read = 0;
         long marked = 0;
+        long unreadable = 0;
         try (Statement select = connection.createStatement();
              PreparedStatement update = connection.prepareStatement(
                      "update fact_incident set frontex_or_foreign_officers = ? where incident_id = ?")) {
@@ -72,7 +76,12 @@ public class FrontexSelectionBackfill implements JavaMigration {
                     + "where frontex_or_foreign_officers is null")) {
                 while (rows.next()) {
                     String incidentId = rows.getString(1);
-                    boolean counted = FactTables.frontexOrForeignOfficers(facts(incidentId, rows.getString(2)));
+                    Optional<IncidentFacts> facts = facts(incidentId, rows.getString(2));
+                    if (facts.isEmpty()) {
+                        unreadable++;
+                        continue;
+                    }
+                    boolean counted = FactTables.frontexOrForeignOfficers(facts.get());
                     update.setBoolean(1, counted);
                     update.setString(2, incidentId);
                     update.addBatch();
@@ -86,17 +95,23 @@ public class FrontexSelectionBackfill implements JavaMigration {
             update.executeBatch();
         }
         log.info("Marked {} of {} incidents as counted by the Frontex-presence view", marked, read);
+        if (unreadable > 0) {
+            log.warn("Left {} incidents unmarked because their facts could not be read (see the warnings above); "
+                    + "the view decides them by their facts when asked", unreadable);
+        }
     }
 
-    private IncidentFacts facts(String incidentId, String column) {
+    /** The incident's facts; none, with a warning naming the incident and never quoting the facts, if unreadable. */
+    private Optional<IncidentFacts> facts(String incidentId, String column) {
         try {
-            return json.readValue(column, IncidentFacts.class);
+            return Optional.of(json.readValue(column, IncidentFacts.class));
         } catch (JsonProcessingException e) {
-            // The incident's id and where the JSON broke, not the parser's message: that may quote the facts.
+            // Where the JSON broke, not the parser's message: that may quote the facts.
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new IllegalStateException("cannot read the facts of incident " + incidentId + " in fact_incident"
-                    + where + " (" + e.getClass().getSimpleName() + ")");
+            log.warn("Cannot read the facts of incident {} in fact_incident{} ({}); left unmarked", incidentId,
+                    where, e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 }
