@@ -27,8 +27,8 @@ import java.sql.Statement;
  * on, so that the file does not grow without bound. Recovery takes the chunk at the end of the file if it is newer
  * than the one the header names. It returns only once a chunk of that version or a later one is written: a
  * {@code CHECKPOINT SYNC} that finds the changes already taken by H2's background writer stores nothing and may
- * return before that writer's chunk is in the file. It runs on a connection of its own from the pool, never on the caller's
- * (which may still be inside its transaction's completion), and {@link Durability} runs one at a time.
+ * return before that writer's chunk is in the file. It runs on a connection of its own from the pool, never on the
+ * caller's (which may still be inside its transaction's completion), and {@link Durability} runs one at a time.
  */
 final class H2Flush implements Runnable {
 
