@@ -3,6 +3,7 @@ package eu.borderviolence.registry.api.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -39,7 +40,8 @@ class CrashIT {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void acknowledgedWritesSurviveAKillOfTheEmbeddedRegistry(@TempDir Path work) throws Exception {
+    void acknowledgedWritesSurviveAKillOfTheEmbeddedRegistry(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work)
+            throws Exception {
         Path adminToken = work.resolve("admin.token");
         List<String> arguments = List.of("--registry.crypto.master-key=" + MASTER_KEY);
         List<String> first = new ArrayList<>(arguments);
@@ -65,7 +67,7 @@ class CrashIT {
             lost.removeAll(stored);
             assertThat(lost).as("acknowledged before the kill, missing after the restart").isEmpty();
             // What was stored but never acknowledged (the answer lost with the process) is whole, never half.
-            JsonNode chain = awaitChainVerified(restarted, auditor);
+            JsonNode chain = awaitChainVerified(restarted, auditor, work);
             assertThat(chain.get("intact").asBoolean()).as(chain.toString()).isTrue();
 
             // An administrator's write on a quiet registry, acknowledged just before the kill: no testimony's flush
@@ -136,7 +138,8 @@ class CrashIT {
         }
     }
 
-    private JsonNode awaitChainVerified(RegistryNode node, String auditor) throws Exception {
+    /** A failure leaves the node's data in {@code work} (kept when the test fails) to open again and examine. */
+    private JsonNode awaitChainVerified(RegistryNode node, String auditor, Path work) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         HttpResponse<String> chain = null;
         while (System.nanoTime() < deadline) {
@@ -149,7 +152,7 @@ class CrashIT {
         }
         node.dumpThreads();
         throw new AssertionError("the chain was not verified: " + (chain == null ? "no answer" : chain.body())
-                + "; a thread dump of the node is at the end of " + node.log());
+                + "; a thread dump of the node is at the end of " + node.log() + ", its data stays in " + work);
     }
 
     private static String report(int n) {
