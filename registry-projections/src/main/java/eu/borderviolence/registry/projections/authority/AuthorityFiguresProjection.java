@@ -55,7 +55,7 @@ public class AuthorityFiguresProjection {
         boolean ids = query.listIncidents();
         Tally total = new Tally();
         Map<Authority, AuthorityTally> authorities = new HashMap<>();
-        for (FactRecord record : tables.matching(query.filter(), AuthorityFiguresProjection::counts)) {
+        tables.forEachMatching(query.filter(), AuthorityFiguresProjection::counts, record -> {
             total.add(record);
             Set<CountryCode> operating = operatingCountries(record.facts());
             boolean joint = !record.facts().foreignOfficers().isEmpty();
@@ -67,7 +67,7 @@ public class AuthorityFiguresProjection {
                             .add(record, involvement.authority().unit(), joint, operating, agency.country());
                 }
             }
-        }
+        });
         List<AuthorityFigures> figures = authorities.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<Authority, AuthorityTally> e) -> e.getValue().figures.incidents())
                         .reversed().thenComparing(e -> Keys.authority(e.getKey())))

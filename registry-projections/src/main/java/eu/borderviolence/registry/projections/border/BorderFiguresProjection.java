@@ -47,7 +47,7 @@ public class BorderFiguresProjection {
         Tally total = new Tally();
         Map<BorderLeg, LegTally> legs = new HashMap<>();
         Breakdown chains = new Breakdown();
-        for (FactRecord record : tables.matching(query.filter(), BorderFiguresProjection::counts)) {
+        tables.forEachMatching(query.filter(), BorderFiguresProjection::counts, record -> {
             total.add(record);
             for (BorderLeg leg : new LinkedHashSet<>(record.facts().borderLegs())) {
                 if (query.filter().borderLeg() == null || query.filter().borderLeg().equals(leg)) {
@@ -57,7 +57,7 @@ public class BorderFiguresProjection {
             if (record.facts().isChainPushback()) {
                 chains.add(Keys.route(record.facts().borderLegs()), record);
             }
-        }
+        });
         List<BorderLegFigures> legFigures = legs.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<BorderLeg, LegTally> e) -> e.getValue().figures.incidents())
                         .reversed().thenComparing(e -> e.getKey().toString()))

@@ -14,6 +14,8 @@ import eu.borderviolence.registry.core.api.figures.SearchOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -37,17 +40,31 @@ import java.util.function.Predicate;
  * <p>Every change carries the incident's event sequence number; a change at or below the stored version was applied
  * before and is ignored, so redelivery and replay are harmless. The caller's transaction (the processor's, which
  * also stores its token) covers every write.
+ *
+ * <p>The views read the incidents they count one at a time, never all at once: a figure over a million events
+ * counts hundreds of thousands of incidents, whose facts would not fit a small heap together. The rows come in a
+ * read-only transaction {@value #FETCH_SIZE} at a time (PostgreSQL's driver otherwise reads a whole result before
+ * the first row).
  */
 @Component
 public final class FactTables {
 
+    /** Rows fetched per round trip while the views read the incidents they count. */
+    static final int FETCH_SIZE = 500;
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
     private final ObjectMapper json;
     private final RowMapper<FactRecord> records = this::record;
 
-    public FactTables(JdbcTemplate jdbc, ObjectMapper json) {
+    public FactTables(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Keeps the incident with these facts, in place of any it had. */
@@ -93,27 +110,32 @@ public final class FactTables {
         return facts.frontex() != null || !facts.foreignOfficers().isEmpty();
     }
 
-    /** Every incident matching the filter that the view counts, in no particular order. */
-    public List<FactRecord> matching(FigureFilter filter, Predicate<IncidentFacts> counted) {
-        return matching(where(filter), counted);
+    /**
+     * Hands every incident matching the filter that the view counts to {@code counter}, one at a time, in no
+     * particular order.
+     */
+    public void forEachMatching(FigureFilter filter, Predicate<IncidentFacts> counted, Consumer<FactRecord> counter) {
+        forEach(where(filter), counted, counter);
     }
 
     /**
-     * Every incident matching the filter in which witnesses saw Frontex or foreign officers, in no particular order:
-     * selected by its column, so that only those incidents' facts are read.
+     * Hands every incident matching the filter in which witnesses saw Frontex or foreign officers to {@code counter},
+     * one at a time, in no particular order: selected by its column, so that only those incidents' facts are read.
      */
-    public List<FactRecord> matchingFrontexOrForeignOfficers(FigureFilter filter) {
+    public void forEachFrontexOrForeignOfficers(FigureFilter filter, Consumer<FactRecord> counter) {
         Where where = where(filter);
-        return matching(new Where(where.sql() + " and (i.frontex_or_foreign_officers is null "
-                + "or i.frontex_or_foreign_officers)", where.arguments()), FactTables::frontexOrForeignOfficers);
+        forEach(new Where(where.sql() + " and (i.frontex_or_foreign_officers is null "
+                + "or i.frontex_or_foreign_officers)", where.arguments()), FactTables::frontexOrForeignOfficers, counter);
     }
 
-    private List<FactRecord> matching(Where where, Predicate<IncidentFacts> counted) {
-        List<FactRecord> matching = jdbc.query("select i.incident_id, i.status, i.facts_json, i.changed_at "
-                + "from fact_incident i"
-                + where.sql(), records, where.arguments());
-        matching.removeIf(record -> !counted.test(record.facts()));
-        return matching;
+    private void forEach(Where where, Predicate<IncidentFacts> counted, Consumer<FactRecord> counter) {
+        readOnly.executeWithoutResult(status -> streaming.query("select i.incident_id, i.status, i.facts_json, "
+                + "i.changed_at from fact_incident i" + where.sql(), rs -> {
+                    FactRecord record = record(rs, 0);
+                    if (counted.test(record.facts())) {
+                        counter.accept(record);
+                    }
+                }, where.arguments()));
     }
 
     /** One page of the incidents matching the filter, in the given order. */

@@ -40,7 +40,7 @@ public class FrontexPresenceProjection {
         Breakdown recognitions = new Breakdown();
         Presence foreign = new Presence();
         Breakdown foreignCountries = new Breakdown();
-        for (FactRecord record : tables.matchingFrontexOrForeignOfficers(query.filter())) {
+        tables.forEachFrontexOrForeignOfficers(query.filter(), record -> {
             IncidentFacts facts = record.facts();
             FrontexPresence presence = facts.frontex();
             if (presence != null) {
@@ -53,7 +53,7 @@ public class FrontexPresenceProjection {
                 facts.foreignOfficers().stream().map(a -> a.authority().country().code()).distinct()
                         .forEach(country -> foreignCountries.add(country, record));
             }
-        }
+        });
         return new FrontexPresenceFigures(frontex.total.figures(true), roles.mostFirst(true),
                 frontex.hosts.mostFirst(true), frontex.legs.mostFirst(true), recognitions.mostFirst(true),
                 frontex.quarters.chronological(true), foreign.total.figures(true), foreignCountries.mostFirst(true),

@@ -57,10 +57,9 @@ public class QuarterlyReportProjection {
         Breakdown entries = new Breakdown();
         Tally frontex = new Tally();
         Tally foreignOfficers = new Tally();
-        Map<CountryCode, Long> nationals = new HashMap<>();
-        long unrecordedNationality = 0;
+        Nationalities nationalities = new Nationalities();
         FigureFilter inQuarter = query.filter().between(quarter.firstDay(), quarter.lastDay());
-        for (FactRecord record : tables.matching(inQuarter, facts -> true)) {
+        tables.forEachMatching(inQuarter, facts -> true, record -> {
             IncidentFacts facts = record.facts();
             total.add(record);
             if (facts.kind() == IncidentKind.PUSHBACK) {
@@ -80,20 +79,11 @@ public class QuarterlyReportProjection {
             if (!facts.foreignOfficers().isEmpty()) {
                 foreignOfficers.add(record);
             }
-            long recorded = 0;
-            for (NationalityCount count : facts.nationalities()) {
-                if (count.count() != null) {
-                    nationals.merge(count.nationality(), (long) count.count(), Long::sum);
-                    recorded += count.count();
-                }
-            }
-            if (facts.people() != null && facts.people().groupSize() != null) {
-                unrecordedNationality += Math.max(0, facts.people().groupSize() - recorded);
-            }
-        }
+            nationalities.add(facts);
+        });
         return new QuarterlyReport(quarter.toString(), quarter.firstDay(), quarter.lastDay(), total.figures(ids),
-                pushbacks.count("pushbacks", ids), chains.count("chain pushbacks", ids), shares(nationals),
-                unrecordedNationality, borders.mostFirst(ids), exits.mostFirst(ids), entries.mostFirst(ids),
+                pushbacks.count("pushbacks", ids), chains.count("chain pushbacks", ids), shares(nationalities.recorded),
+                nationalities.unrecorded, borders.mostFirst(ids), exits.mostFirst(ids), entries.mostFirst(ids),
                 frontex.count("Frontex present", ids), foreignOfficers.count("foreign officers", ids));
     }
 
@@ -106,5 +96,24 @@ public class QuarterlyReportProjection {
                 .map(e -> new NationalityShare(e.getKey(), e.getValue(), BigDecimal.valueOf(e.getValue() * 100L)
                         .divide(BigDecimal.valueOf(all), 1, RoundingMode.HALF_UP).doubleValue()))
                 .toList();
+    }
+
+    /** The people whose nationality was recorded, per nationality, and how many in the groups were not. */
+    private static final class Nationalities {
+        private final Map<CountryCode, Long> recorded = new HashMap<>();
+        private long unrecorded;
+
+        void add(IncidentFacts facts) {
+            long recordedHere = 0;
+            for (NationalityCount count : facts.nationalities()) {
+                if (count.count() != null) {
+                    recorded.merge(count.nationality(), (long) count.count(), Long::sum);
+                    recordedHere += count.count();
+                }
+            }
+            if (facts.people() != null && facts.people().groupSize() != null) {
+                unrecorded += Math.max(0, facts.people().groupSize() - recordedHere);
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ import eu.borderviolence.registry.projections.figures.Tally;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The readmissions view: readmission deportations by sending and receiving state, by legal basis, and the chains in
@@ -34,13 +34,16 @@ public class ReadmissionFiguresProjection {
         return facts.kind() == IncidentKind.READMISSION_DEPORTATION && facts.readmission() != null;
     }
 
-    /** The readmissions the filter selects; SQL keeps to the kind, so the other incidents are never read. */
-    private List<FactRecord> readmissions(FigureFilter filter) {
+    /**
+     * Hands the readmissions the filter selects to {@code counter}; SQL keeps to the kind, so the other incidents are
+     * never read.
+     */
+    private void readmissions(FigureFilter filter, Consumer<FactRecord> counter) {
         if (filter.kind() != null && filter.kind() != IncidentKind.READMISSION_DEPORTATION) {
-            return List.of();
+            return;
         }
-        return tables.matching(filter.ofKind(IncidentKind.READMISSION_DEPORTATION),
-                ReadmissionFiguresProjection::counts);
+        tables.forEachMatching(filter.ofKind(IncidentKind.READMISSION_DEPORTATION),
+                ReadmissionFiguresProjection::counts, counter);
     }
 
     @QueryHandler
@@ -51,7 +54,7 @@ public class ReadmissionFiguresProjection {
         Breakdown legalBases = new Breakdown();
         Breakdown dublinChains = new Breakdown();
         Breakdown quarters = new Breakdown();
-        for (FactRecord record : readmissions(query.filter())) {
+        readmissions(query.filter(), record -> {
             Readmission readmission = record.facts().readmission();
             total.add(record);
             routes.add(readmission.sendingState().code() + "-" + readmission.receivingState().code(), record);
@@ -61,7 +64,7 @@ public class ReadmissionFiguresProjection {
                         + readmission.sendingState().code() + "-" + readmission.receivingState().code(), record);
             }
             quarters.add(record.quarter(), record);
-        }
+        });
         return new ReadmissionFigures(total.figures(ids), routes.mostFirst(ids), legalBases.mostFirst(ids),
                 dublinChains.mostFirst(ids), quarters.chronological(ids));
     }

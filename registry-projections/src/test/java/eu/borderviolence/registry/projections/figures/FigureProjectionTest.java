@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
 
@@ -39,6 +40,8 @@ public abstract class FigureProjectionTest {
     protected JdbcTemplate jdbc;
     @Autowired
     protected ObjectMapper json;
+    @Autowired
+    protected PlatformTransactionManager transactions;
 
     protected EventFeed events;
     protected FactTables facts;
@@ -48,7 +51,7 @@ public abstract class FigureProjectionTest {
 
     @BeforeEach
     void feedTheProjection() {
-        facts = new FactTables(jdbc, json);
+        facts = new FactTables(jdbc, json, transactions);
         projection();
         events = new EventFeed(() -> {
         }, new IncidentFactsProjection(facts));
