@@ -10,12 +10,20 @@ import java.time.Duration;
  *
  * @param maxBodySize        the largest request body accepted; larger ones get 413
  * @param consistencyTimeout the longest a read with {@code consistency=STRONG} waits for the views
+ * @param viewAnswerMemory   how much of the heap the views' kept answers may take, weighed as JSON
+ * @param viewComputations   how many views' answers are computed at once; more questions at once wait
  */
 @ConfigurationProperties("registry.api")
-public record RegistryApiProperties(DataSize maxBodySize, Duration consistencyTimeout) {
+public record RegistryApiProperties(DataSize maxBodySize, Duration consistencyTimeout, DataSize viewAnswerMemory,
+                                    Integer viewComputations) {
 
     public RegistryApiProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
         consistencyTimeout = consistencyTimeout == null ? Duration.ofSeconds(5) : consistencyTimeout;
+        viewAnswerMemory = viewAnswerMemory == null ? DataSize.ofMegabytes(64) : viewAnswerMemory;
+        viewComputations = viewComputations == null ? Runtime.getRuntime().availableProcessors() : viewComputations;
+        if (viewComputations < 1) {
+            throw new IllegalArgumentException("registry.api.view-computations must be at least 1");
+        }
     }
 }

@@ -40,6 +40,7 @@ import java.util.concurrent.CompletionException;
  * and the incident search. Each view computes its figures from the shared incident facts (processor
  * {@value IncidentFactsProjection#PROCESSING_GROUP}), counting the incidents it is about; see docs/views.md for what
  * each figure counts. Every figure can list the incidents it counted ({@code listIncidents=true}; always in the Frontex view).
+ * Answers are kept until the incidents change ({@link ViewAnswers}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/views", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,14 +54,16 @@ public class ViewController {
     private final ViewGuard guard;
     private final SmallCells smallCells;
     private final ObjectMapper json;
+    private final ViewAnswers answers;
 
     ViewController(QueryGateway queries, ViewConsistency consistency, ViewGuard guard, SmallCells smallCells,
-                   ObjectMapper json) {
+                   ObjectMapper json, ViewAnswers answers) {
         this.queries = queries;
         this.consistency = consistency;
         this.guard = guard;
         this.smallCells = smallCells;
         this.json = json;
+        this.answers = answers;
     }
 
     @Operation(summary = "Figures per border",
@@ -157,6 +160,10 @@ public class ViewController {
         guard.requireServing(view);
         consistency.await(explanation.consistency() == null ? ViewConsistency.Level.EVENTUAL
                 : explanation.consistency());
+        return answers.answer(view, query, answer, () -> dispatch(query, answer));
+    }
+
+    private <R> R dispatch(Object query, Class<R> answer) {
         CompletableFuture<R> future = queries.query(query, answer);
         try {
             return future.join();

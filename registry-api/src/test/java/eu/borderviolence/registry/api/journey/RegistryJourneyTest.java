@@ -97,6 +97,10 @@ public class RegistryJourneyTest {
             assertThat(attached.statusCode()).isEqualTo(201);
             assertThat(json.readTree(attached.body()).get("incidentCreated").asBoolean()).isFalse();
 
+            // The border figures count it on its leg, and keep that answer while nothing changes (views.ViewAnswers).
+            assertThat(legsCounting(incidentId)).containsExactly("HU-RS");
+            assertThat(legsCounting(incidentId)).containsExactly("HU-RS");
+
             // A lawyer reads it and corrects it, first from a stale version, then from the current one.
             HttpResponse<String> read = get("/api/v1/incidents/" + incidentId + "?consistency=STRONG");
             assertThat(read.statusCode()).isEqualTo(200);
@@ -126,6 +130,8 @@ public class RegistryJourneyTest {
             assertThat(incident.at("/facts/borderLegs/0/from").asText()).isEqualTo("HR");
             assertThat(ids(get("/api/v1/incidents?borderLeg=HR-RS").body())).contains(incidentId);
             assertThat(ids(get("/api/v1/incidents?borderLeg=HU-RS").body())).doesNotContain(incidentId);
+            // The kept answer went with the change: the figures count the corrected leg.
+            assertThat(legsCounting(incidentId)).containsExactly("HR-RS");
 
             // The case history tells it in order, with authors and the correction's reason.
             JsonNode history = json.readTree(get("/api/v1/incidents/" + incidentId + "/history").body());
@@ -292,6 +298,19 @@ public class RegistryJourneyTest {
     private List<String> ids(String page) throws IOException {
         return StreamSupport.stream(json.readTree(page).get("items").spliterator(), false)
                 .map(item -> item.get("incidentId").asText()).toList();
+    }
+
+    /** The border legs whose figures count the incident, read after the views caught up with every write. */
+    private List<String> legsCounting(String incidentId) throws IOException, InterruptedException {
+        JsonNode figures = json.readTree(get("/api/v1/views/borders?listIncidents=true&consistency=STRONG").body());
+        List<String> legs = new ArrayList<>();
+        for (JsonNode leg : figures.get("legs")) {
+            if (StreamSupport.stream(leg.at("/figures/incidentIds").spliterator(), false)
+                    .anyMatch(id -> id.asText().equals(incidentId))) {
+                legs.add(leg.at("/leg/from").asText() + "-" + leg.at("/leg/to").asText());
+            }
+        }
+        return legs;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -32,6 +32,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -76,6 +78,14 @@ class ViewControllerTest {
     ViewConsistency consistency;
     @MockitoBean
     ViewGuard guard;
+    @MockitoBean
+    ViewAnswers answers;
+
+    /** Every answer computed afresh: what is kept, and when, is {@link ViewAnswersTest}'s subject. */
+    @BeforeEach
+    void computeEveryAnswer() {
+        when(answers.answer(any(), any(), any(), any())).thenAnswer(call -> call.<Supplier<?>>getArgument(3).get());
+    }
 
     private <Q> Q asked(Class<Q> queryType, Class<?> answerType) {
         ArgumentCaptor<Q> query = ArgumentCaptor.forClass(queryType);

@@ -1,0 +1,273 @@
+package eu.borderviolence.registry.api.views;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderviolence.registry.api.config.RegistryApiProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The views' answers are kept exactly as long as the processor's position and the view's rebuilds are unchanged, and
+ * never beyond their memory; one question asked by many at once is computed once.
+ */
+class ViewAnswersTest {
+
+    private static final String VIEW = "incident-facts";
+
+    private EmbeddedDatabase database;
+    private JdbcTemplate jdbc;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AtomicInteger computed = new AtomicInteger();
+
+    @BeforeEach
+    void tables() {
+        database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+                .setName("answers-" + UUID.randomUUID()).build();
+        jdbc = new JdbcTemplate(database);
+        jdbc.execute("create table token_entry (processor_name varchar(255) not null, segment integer not null, "
+                + "token varbinary(10000), token_type varchar(255), timestamp varchar(255), owner varchar(255), "
+                + "primary key (processor_name, segment))");
+        jdbc.execute("create table view_rebuild (view_name varchar(100) not null, generation bigint not null, "
+                + "state varchar(20) not null, primary key (view_name, generation))");
+    }
+
+    @AfterEach
+    void drop() {
+        database.shutdown();
+    }
+
+    private ViewAnswers answers(DataSize memory, int computations) {
+        return new ViewAnswers(jdbc, new ObjectMapper(), new RegistryApiProperties(null, null, memory, computations),
+                meters);
+    }
+
+    private ViewAnswers answers() {
+        return answers(DataSize.ofMegabytes(1), 2);
+    }
+
+    private void store(int segment, String token) {
+        jdbc.update("delete from token_entry where processor_name = ? and segment = ?", VIEW, segment);
+        jdbc.update("insert into token_entry (processor_name, segment, token, token_type, timestamp, owner) "
+                        + "values (?, ?, ?, 'GlobalSequenceTrackingToken', ?, 'node-1')", VIEW, segment,
+                token.getBytes(StandardCharsets.UTF_8), String.valueOf(System.nanoTime()));
+    }
+
+    private Supplier<String> computing(String answer) {
+        return () -> {
+            computed.incrementAndGet();
+            return answer;
+        };
+    }
+
+    private String ask(ViewAnswers answers, Object query) {
+        return answers.answer(VIEW, query, String.class, computing("figures of " + query));
+    }
+
+    @Test
+    void theSameQuestionAtTheSamePositionIsComputedOnce() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        store(1, "{\"index\":9}");
+
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+
+        assertThat(computed).hasValue(1);
+        assertThat(meters.get("cache.gets").tag("cache", "view-answers").tag("result", "hit").functionCounter()
+                .count()).isEqualTo(1);
+        assertThat(meters.get("cache.gets").tag("cache", "view-answers").tag("result", "miss").functionCounter()
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void anyStoredTokenChangeComputesAgain() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        store(1, "{\"index\":9}");
+        ask(answers, "borders");
+
+        store(1, "{\"index\":12}");
+        ask(answers, "borders");
+        // Claims and their renewals are not changes: only the tokens count.
+        jdbc.update("update token_entry set owner = 'node-2', timestamp = 'later'");
+        ask(answers, "borders");
+
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void aRebuildComputesAgainThoughItEndsAtTheTokensItStartedFrom() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        ask(answers, "borders");
+
+        jdbc.update("insert into view_rebuild (view_name, generation, state) values (?, 1, 'REQUESTED')", VIEW);
+        ask(answers, "borders");
+        jdbc.update("update view_rebuild set state = 'FINISHED' where view_name = ? and generation = 1", VIEW);
+        ask(answers, "borders");
+        ask(answers, "borders");
+        jdbc.update("insert into view_rebuild (view_name, generation, state) values (?, 2, 'FINISHED')", VIEW);
+        ask(answers, "borders");
+
+        assertThat(computed).hasValue(4);
+    }
+
+    @Test
+    void anotherViewsRebuildChangesNothing() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        ask(answers, "borders");
+        jdbc.update("insert into view_rebuild (view_name, generation, state) values ('case-history', 1, 'FINISHED')");
+        ask(answers, "borders");
+
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void beforeTheProcessorHasStoredATokenNothingIsKept() {
+        ViewAnswers answers = answers();
+        ask(answers, "borders");
+        ask(answers, "borders");
+
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void eachQuestionHasItsOwnAnswer() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+        assertThat(ask(answers, "authorities")).isEqualTo("figures of authorities");
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void aFailedComputationIsNotKept() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+
+        assertThatThrownBy(() -> answers.answer(VIEW, "borders", String.class, () -> {
+            computed.incrementAndGet();
+            throw new IllegalStateException("database gone");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
+    void answersBeyondTheMemoryAreNotKept() {
+        ViewAnswers answers = answers(DataSize.ofKilobytes(1), 2);
+        store(0, "{\"index\":7}");
+        String large = "x".repeat(4096);
+
+        answers.answer(VIEW, "borders", String.class, computing(large));
+        answers.cleanUp();
+        answers.answer(VIEW, "borders", String.class, computing(large));
+        answers.cleanUp();
+        ask(answers, "quarterly");
+        ask(answers, "quarterly");
+
+        assertThat(computed).hasValue(3);
+    }
+
+    @Test
+    void oneQuestionAskedByManyAtOnceIsComputedOnce() throws Exception {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService askers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> asked = new ArrayList<>();
+            asked.add(askers.submit(() -> answers.answer(VIEW, "borders", String.class, () -> {
+                computed.incrementAndGet();
+                computing.countDown();
+                await(release);
+                return "figures";
+            })));
+            assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 7; i++) {
+                asked.add(askers.submit(() -> answers.answer(VIEW, "borders", String.class, computing("again"))));
+            }
+            release.countDown();
+            for (Future<String> answer : asked) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("figures");
+            }
+        } finally {
+            askers.shutdownNow();
+        }
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void differentQuestionsBeyondTheLimitWaitTheirTurn() throws Exception {
+        ViewAnswers answers = answers(DataSize.ofMegabytes(1), 1);
+        store(0, "{\"index\":7}");
+        AtomicInteger running = new AtomicInteger();
+        List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService askers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> asked = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String query = "quarter " + i;
+                asked.add(askers.submit(() -> answers.answer(VIEW, query, String.class, () -> {
+                    seen.add(running.incrementAndGet());
+                    sleep(Duration.ofMillis(50));
+                    running.decrementAndGet();
+                    return query;
+                })));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(asked.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("quarter " + i);
+            }
+        } finally {
+            askers.shutdownNow();
+        }
+        assertThat(seen).hasSize(4).containsOnly(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
