@@ -21,7 +21,7 @@ public record RegistryApiProperties(DataSize maxBodySize, Duration consistencyTi
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
         consistencyTimeout = consistencyTimeout == null ? Duration.ofSeconds(5) : consistencyTimeout;
         viewAnswerMemory = viewAnswerMemory == null ? DataSize.ofMegabytes(64) : viewAnswerMemory;
-        viewComputations = viewComputations == null ? Runtime.getRuntime().availableProcessors() : viewComputations;
+        viewComputations = viewComputations == null ? 4 * Runtime.getRuntime().availableProcessors() : viewComputations;
         if (viewComputations < 1) {
             throw new IllegalArgumentException("registry.api.view-computations must be at least 1");
         }
