@@ -12,16 +12,19 @@ import java.time.Duration;
  * @param consistencyTimeout the longest a read with {@code consistency=STRONG} waits for the views
  * @param viewAnswerMemory   how much of the heap the views' kept answers may take, weighed as JSON
  * @param viewComputations   how many views' answers are computed at once; more questions at once wait
+ * @param viewAnswerWait     the longest a request waits for a view's answer being computed before it is told to ask
+ *                           again (503); the computation goes on and its answer is kept
  */
 @ConfigurationProperties("registry.api")
 public record RegistryApiProperties(DataSize maxBodySize, Duration consistencyTimeout, DataSize viewAnswerMemory,
-                                    Integer viewComputations) {
+                                    Integer viewComputations, Duration viewAnswerWait) {
 
     public RegistryApiProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
         consistencyTimeout = consistencyTimeout == null ? Duration.ofSeconds(5) : consistencyTimeout;
         viewAnswerMemory = viewAnswerMemory == null ? DataSize.ofMegabytes(64) : viewAnswerMemory;
         viewComputations = viewComputations == null ? 4 * Runtime.getRuntime().availableProcessors() : viewComputations;
+        viewAnswerWait = viewAnswerWait == null ? Duration.ofSeconds(20) : viewAnswerWait;
         if (viewComputations < 1) {
             throw new IllegalArgumentException("registry.api.view-computations must be at least 1");
         }

@@ -113,6 +113,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "views-behind", "Views behind", e.getMessage()));
     }
 
+    @ExceptionHandler(FiguresComputingException.class)
+    ResponseEntity<ProblemDetail> figuresComputing(FiguresComputingException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "figures-computing", "Figures being computed",
+                        e.getMessage()));
+    }
+
     @ExceptionHandler(ViewRebuildingException.class)
     ResponseEntity<ProblemDetail> viewRebuilding(ViewRebuildingException e) {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt",

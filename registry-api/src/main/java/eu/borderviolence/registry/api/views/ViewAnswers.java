@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.borderviolence.registry.api.config.RegistryApiProperties;
+import eu.borderviolence.registry.api.error.FiguresComputingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -15,9 +18,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -37,31 +44,43 @@ import java.util.function.Supplier;
  * every request: one small indexed read.
  *
  * <p>Bounded: at most {@code registry.api.view-answer-memory} of answers, weighed by the size of their JSON, the
- * least useful evicted first; answers unused for {@value #IDLE_MINUTES} minutes go. At most
- * {@code registry.api.view-computations} answers are computed at once, so that many different questions at once
- * queue rather than each holding a large tally in the heap; one question asked by many at once is computed once, the
- * others wait for its answer. Metrics: {@code cache.*} tagged {@code cache=view-answers}.
+ * least useful evicted first; answers unused for {@value #IDLE_MINUTES} minutes go. Answers are computed on
+ * {@code registry.api.view-computations} threads, so that many different questions at once queue rather than each
+ * holding a large tally in the heap (at most {@value #QUEUED_PER_THREAD} per thread wait; more are refused with 503);
+ * one question asked by many at once is computed once, the others wait for its answer. A request waits at most
+ * {@code registry.api.view-answer-wait} and is then told to ask again (503 with Retry-After), while the computation
+ * goes on: figures over a million events take minutes to compute on a small machine, longer than an HTTP client
+ * should hang, and asked again they come from the kept answer. Metrics: {@code cache.*} tagged
+ * {@code cache=view-answers}.
  */
 @Component
-public class ViewAnswers {
+public class ViewAnswers implements DisposableBean {
 
     static final int IDLE_MINUTES = 10;
+    /** Questions waiting for a computation per computing thread, beyond which new ones are refused. */
+    static final int QUEUED_PER_THREAD = 8;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final AsyncCache<Key, Object> answers;
-    private final Semaphore computations;
+    private final ThreadPoolExecutor computing;
+    private final Duration wait;
 
     public ViewAnswers(JdbcTemplate jdbc, ObjectMapper json, RegistryApiProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
+        this.wait = properties.viewAnswerWait();
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("view-answers-");
+        threads.setDaemon(true);
+        int size = properties.viewComputations();
+        this.computing = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUED_PER_THREAD * size), threads);
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(properties.viewAnswerMemory().toBytes())
                 .weigher((Key key, Object answer) -> weight(answer))
                 .expireAfterAccess(Duration.ofMinutes(IDLE_MINUTES))
                 .recordStats()
                 .buildAsync();
-        this.computations = new Semaphore(properties.viewComputations(), true);
         CaffeineCacheMetrics.monitor(meters, answers, "view-answers");
     }
 
@@ -71,33 +90,38 @@ public class ViewAnswers {
 
     /**
      * The answer to {@code query} from the tables of {@code processor}: the one kept for the processor's present
-     * position, or else {@code compute}'s, which is then kept.
+     * position, or else {@code compute}'s, which is then kept. Computed on one of the view computation threads; one
+     * question asked by many at once is computed once, and all of them wait for it.
+     *
+     * @throws FiguresComputingException if the answer is not ready within {@code registry.api.view-answer-wait} (the
+     *                                   computation goes on, and its answer is kept), or too many are waiting
      */
     public <R> R answer(String processor, Object query, Class<R> type, Supplier<R> compute) {
         Optional<String> position = position(processor);
-        if (position.isEmpty()) {
-            return computeAlone(compute);
-        }
-        Key key = new Key(processor, query, position.get());
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> kept = answers.get(key, (k, executor) -> mine);
-        if (kept == mine) {
-            // This request asked first: it computes, outside the cache's locks; others asking meanwhile wait for it.
-            try {
-                mine.complete(computeAlone(compute));
-            } catch (RuntimeException | Error e) {
-                // A failed computation is not kept: the cache drops a future that completes exceptionally.
-                mine.completeExceptionally(e);
-                throw e;
-            }
+        CompletableFuture<Object> answer;
+        try {
+            answer = position.isEmpty() ? CompletableFuture.supplyAsync(compute::get, computing)
+                    : answers.get(new Key(processor, query, position.get()),
+                    (key, executor) -> CompletableFuture.supplyAsync(compute::get, computing));
+        } catch (RejectedExecutionException e) {
+            throw FiguresComputingException.tooMany();
         }
         try {
-            return type.cast(kept.join());
-        } catch (CompletionException e) {
+            return type.cast(answer.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            throw FiguresComputingException.stillComputing(wait);
+        } catch (ExecutionException e) {
+            // A failed computation is not kept: the cache drops a future that completes exceptionally.
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a view's answer", e);
         }
     }
 
@@ -106,13 +130,9 @@ public class ViewAnswers {
         answers.synchronous().cleanUp();
     }
 
-    private <R> R computeAlone(Supplier<R> compute) {
-        computations.acquireUninterruptibly();
-        try {
-            return compute.get();
-        } finally {
-            computations.release();
-        }
+    @Override
+    public void destroy() {
+        computing.shutdownNow();
     }
 
     /**

@@ -2,6 +2,7 @@ package eu.borderviolence.registry.api.views;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.api.config.RegistryApiProperties;
+import eu.borderviolence.registry.api.error.FiguresComputingException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +57,21 @@ class ViewAnswersTest {
 
     @AfterEach
     void drop() {
+        made.forEach(ViewAnswers::destroy);
         database.shutdown();
     }
 
+    private final List<ViewAnswers> made = new ArrayList<>();
+
+    private ViewAnswers answers(DataSize memory, int computations, Duration wait) {
+        ViewAnswers answers = new ViewAnswers(jdbc, new ObjectMapper(), new RegistryApiProperties(null, null, memory,
+                computations, wait), meters);
+        made.add(answers);
+        return answers;
+    }
+
     private ViewAnswers answers(DataSize memory, int computations) {
-        return new ViewAnswers(jdbc, new ObjectMapper(), new RegistryApiProperties(null, null, memory, computations),
-                meters);
+        return answers(memory, computations, Duration.ofSeconds(10));
     }
 
     private ViewAnswers answers() {
@@ -251,6 +261,51 @@ class ViewAnswersTest {
             askers.shutdownNow();
         }
         assertThat(seen).hasSize(4).containsOnly(1);
+    }
+
+    @Test
+    void aQuestionSlowerThanTheWaitIsToldToAskAgainAndFindsItsAnswerKept() throws Exception {
+        ViewAnswers answers = answers(DataSize.ofMegabytes(1), 2, Duration.ofMillis(100));
+        store(0, "{\"index\":7}");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Supplier<String> slow = () -> {
+            computed.incrementAndGet();
+            await(release);
+            done.countDown();
+            return "figures of a million events";
+        };
+
+        assertThatThrownBy(() -> answers.answer(VIEW, "borders", String.class, slow))
+                .isInstanceOf(FiguresComputingException.class).hasMessageContaining("ask again");
+        release.countDown();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(answers.answer(VIEW, "borders", String.class, computing("again")))
+                .isEqualTo("figures of a million events");
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void tooManyQuestionsWaitingAreRefusedWithoutBeingComputed() {
+        ViewAnswers answers = answers(DataSize.ofMegabytes(1), 1, Duration.ofMillis(20));
+        store(0, "{\"index\":7}");
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            // One computing, QUEUED_PER_THREAD waiting: each asker is told to ask again, the computations stay.
+            for (int i = 0; i <= ViewAnswers.QUEUED_PER_THREAD; i++) {
+                String query = "quarter " + i;
+                assertThatThrownBy(() -> answers.answer(VIEW, query, String.class, () -> {
+                    await(release);
+                    return query;
+                })).isInstanceOf(FiguresComputingException.class).hasMessageContaining("to compute");
+            }
+            assertThatThrownBy(() -> ask(answers, "one too many"))
+                    .isInstanceOf(FiguresComputingException.class).hasMessageContaining("Too many");
+            assertThat(computed).hasValue(0);
+        } finally {
+            release.countDown();
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.api.views;
 
+import eu.borderviolence.registry.api.error.FiguresComputingException;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.SecuredWebMvc;
 import eu.borderviolence.registry.api.security.WithRegistryUser;
@@ -38,6 +39,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -207,6 +210,17 @@ class ViewControllerTest {
                 .andExpect(jsonPath("$.errors[0].field").value("quarter"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be a quarter such as 2023-Q3"));
         verify(queries, never()).query(any(), any(Class.class));
+    }
+
+    @Test
+    void figuresSlowerThanARequestWaitsAreAskedForAgainLater() throws Exception {
+        doThrow(FiguresComputingException.stillComputing(Duration.ofSeconds(20)))
+                .when(answers).answer(any(), any(), any(), any());
+        mvc.perform(get("/api/v1/views/borders"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("/problems/figures-computing"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("ask again")));
     }
 
     @Test
