@@ -11,7 +11,6 @@ import eu.borderviolence.registry.core.api.figures.NationalityShare;
 import eu.borderviolence.registry.core.api.figures.Quarter;
 import eu.borderviolence.registry.core.api.figures.QuarterlyReport;
 import eu.borderviolence.registry.projections.figures.Breakdown;
-import eu.borderviolence.registry.projections.figures.FactRecord;
 import eu.borderviolence.registry.projections.figures.FactTables;
 import eu.borderviolence.registry.projections.figures.Keys;
 import eu.borderviolence.registry.projections.figures.Tally;
