@@ -98,11 +98,11 @@ public class ViewAnswers implements DisposableBean {
      */
     public <R> R answer(String processor, Object query, Class<R> type, Supplier<R> compute) {
         Optional<String> position = position(processor);
+        Key key = position.map(at -> new Key(processor, query, at)).orElse(null);
         CompletableFuture<Object> answer;
         try {
-            answer = position.isEmpty() ? CompletableFuture.supplyAsync(compute::get, computing)
-                    : answers.get(new Key(processor, query, position.get()),
-                    (key, executor) -> CompletableFuture.supplyAsync(compute::get, computing));
+            answer = key == null ? CompletableFuture.supplyAsync(compute::get, computing)
+                    : answers.get(key, (k, executor) -> CompletableFuture.supplyAsync(compute::get, computing));
         } catch (RejectedExecutionException e) {
             throw FiguresComputingException.tooMany();
         }
@@ -111,7 +111,11 @@ public class ViewAnswers implements DisposableBean {
         } catch (TimeoutException e) {
             throw FiguresComputingException.stillComputing(wait);
         } catch (ExecutionException e) {
-            // A failed computation is not kept: the cache drops a future that completes exceptionally.
+            // A failed computation is not kept. The cache drops a future that fails, but on the computing thread,
+            // possibly after this one has seen the failure: drop it here too, so that asking again computes anew.
+            if (key != null) {
+                answers.asMap().remove(key, answer);
+            }
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -125,9 +129,10 @@ public class ViewAnswers implements DisposableBean {
         }
     }
 
-    /** Runs what maintenance the cache has pending (evictions), now rather than soon; for tests. */
-    void cleanUp() {
+    /** How many answers are kept, after running what maintenance (evictions) is pending; for tests. */
+    long kept() {
         answers.synchronous().cleanUp();
+        return answers.synchronous().estimatedSize();
     }
 
     @Override

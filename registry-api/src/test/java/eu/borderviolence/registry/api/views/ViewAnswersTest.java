@@ -198,10 +198,12 @@ class ViewAnswersTest {
         String large = "x".repeat(4096);
 
         answers.answer(VIEW, "borders", String.class, computing(large));
-        answers.cleanUp();
+        // The cache weighs an answer once its computation has completed, on the computing thread: wait for that.
+        awaitKept(answers, 0);
         answers.answer(VIEW, "borders", String.class, computing(large));
-        answers.cleanUp();
+        awaitKept(answers, 0);
         ask(answers, "quarterly");
+        awaitKept(answers, 1);
         ask(answers, "quarterly");
 
         assertThat(computed).hasValue(3);
@@ -306,6 +308,14 @@ class ViewAnswersTest {
         } finally {
             release.countDown();
         }
+    }
+
+    private static void awaitKept(ViewAnswers answers, long expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (answers.kept() != expected && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(5));
+        }
+        assertThat(answers.kept()).isEqualTo(expected);
     }
 
     private static void await(CountDownLatch latch) {
