@@ -11,6 +11,8 @@ import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.ReportIncidentCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hash chain in the real application on an H2 file: linked in global order while eight writers store events at
- * once, intact when nothing was touched, and broken at the right place when one stored event is edited or deleted
- * with plain SQL.
+ * once, and when it links a backlog stored while it was stopped, in batches of up to 1,000 events; intact when
+ * nothing was touched, and broken at the right place when one stored event is edited or deleted with plain SQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +50,7 @@ class IntegrityChainTest {
     private static final Actor MONITOR = new Actor("monitor-17", "klikaktiv");
     private static final int WRITERS = 8;
     private static final int INCIDENTS_PER_WRITER = 25;
+    private static final int EVENTS_PER_ROUND = WRITERS * INCIDENTS_PER_WRITER * 2;
 
     @TempDir
     static Path dataDir;
@@ -58,10 +61,24 @@ class IntegrityChainTest {
     @BeforeAll
     void storeEventsFromConcurrentWriters() throws Exception {
         RegistryApplication.disableAxonUpdateChecker();
+        // Batches of up to 1,000 events: a backlog may then be linked in more than one slice (500) per batch.
         app = new SpringApplicationBuilder(RegistryApplication.class).run("--server.port=0",
-                "--registry.data-dir=" + dataDir);
+                "--registry.data-dir=" + dataDir, "--axon.eventhandling.processors.integrity-chain.batch-size=1000");
         jdbc = app.getBean(JdbcTemplate.class);
         verifier = app.getBean(ChainVerifier.class);
+        storeConcurrently();
+        awaitLinked(EVENTS_PER_ROUND);
+        // Then the chain stops while as many events again are stored, and links them all in one go when it starts.
+        EventProcessor chain = app.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(IntegrityChain.PROCESSING_GROUP).orElseThrow();
+        chain.shutDown();
+        storeConcurrently();
+        assertThat(jdbc.queryForObject("select count(*) from event_chain", Integer.class)).isEqualTo(EVENTS_PER_ROUND);
+        chain.start();
+        awaitLinked(2 * EVENTS_PER_ROUND);
+    }
+
+    private void storeConcurrently() throws Exception {
         CommandGateway commands = app.getBean(CommandGateway.class);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         List<Future<?>> done = new ArrayList<>();
@@ -81,7 +98,6 @@ class IntegrityChainTest {
             writer.get();
         }
         writers.shutdown();
-        awaitLinked(WRITERS * INCIDENTS_PER_WRITER * 2);
     }
 
     @AfterAll
@@ -95,7 +111,7 @@ class IntegrityChainTest {
         List<Long> linked = jdbc.queryForList("select global_index from event_chain order by global_index", Long.class);
         List<Long> stored = jdbc.queryForList("select global_index from domain_event_entry order by global_index",
                 Long.class);
-        assertThat(linked).isEqualTo(stored).hasSize(WRITERS * INCIDENTS_PER_WRITER * 2);
+        assertThat(linked).isEqualTo(stored).hasSize(2 * EVENTS_PER_ROUND);
 
         ChainVerification verification = verifier.verify();
         assertThat(verification.intact()).isTrue();
