@@ -109,8 +109,8 @@ class ReadModelSchemaTest {
         assertThat(view.testimonies()).containsExactly(testimony);
         assertThat(view.mergedDuplicates()).containsExactly(duplicate);
         assertThat(summaries.list(new ListIncidentsQuery(new IncidentFilter(null, CountryCode.of("RS"),
-                BorderLeg.of("HU", "RS"), LocalDate.of(2023, 7, 1), LocalDate.of(2023, 7, 31), null), 0, 10))
-                .items()).extracting(IncidentView::incidentId).containsExactly(survivor);
+                BorderLeg.of("HU", "RS"), LocalDate.of(2023, 7, 1), LocalDate.of(2023, 7, 31), null), 0, 10)))
+                .extracting(IncidentView::incidentId).containsExactly(survivor);
         assertThat(histories.find(new FindCaseHistoryQuery(survivor)).orElseThrow().entries())
                 .extracting(CaseHistoryEntry::incidentId)
                 .containsExactly(survivor, duplicate, duplicate, duplicate, survivor, survivor);

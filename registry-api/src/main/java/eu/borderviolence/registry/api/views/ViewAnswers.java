@@ -106,6 +106,33 @@ public class ViewAnswers implements DisposableBean {
         } catch (RejectedExecutionException e) {
             throw FiguresComputingException.tooMany();
         }
+        return await(key, answer, type);
+    }
+
+    /**
+     * Like {@link #answer}, but a missing answer is computed on the asking thread rather than queued for the view
+     * computation threads: for answers that take milliseconds (the number of incidents matching a list filter), which
+     * must not wait behind figures taking seconds. Others asking the same at the same time still wait for this one.
+     */
+    public <R> R answerHere(String processor, Object query, Class<R> type, Supplier<R> compute) {
+        Optional<String> position = position(processor);
+        if (position.isEmpty()) {
+            return compute.get();
+        }
+        Key key = new Key(processor, query, position.get());
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> answer = answers.get(key, (k, executor) -> mine);
+        if (answer == mine) {
+            try {
+                mine.complete(compute.get());
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+            }
+        }
+        return await(key, answer, type);
+    }
+
+    private <R> R await(Key key, CompletableFuture<Object> answer, Class<R> type) {
         try {
             return type.cast(answer.get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

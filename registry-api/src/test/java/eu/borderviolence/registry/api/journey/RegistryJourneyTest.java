@@ -100,6 +100,11 @@ public class RegistryJourneyTest {
             // The border figures count it on its leg, and keep that answer while nothing changes (views.ViewAnswers).
             assertThat(legsCounting(incidentId)).containsExactly("HU-RS");
             assertThat(legsCounting(incidentId)).containsExactly("HU-RS");
+            // So do the incident list's totals.
+            long onHuRs = total("/api/v1/incidents?borderLeg=HU-RS&consistency=STRONG");
+            long onHrRs = total("/api/v1/incidents?borderLeg=HR-RS&consistency=STRONG");
+            assertThat(onHuRs).isPositive();
+            assertThat(total("/api/v1/incidents?borderLeg=HU-RS&page=1&consistency=STRONG")).isEqualTo(onHuRs);
 
             // A lawyer reads it and corrects it, first from a stale version, then from the current one.
             HttpResponse<String> read = get("/api/v1/incidents/" + incidentId + "?consistency=STRONG");
@@ -130,8 +135,10 @@ public class RegistryJourneyTest {
             assertThat(incident.at("/facts/borderLegs/0/from").asText()).isEqualTo("HR");
             assertThat(ids(get("/api/v1/incidents?borderLeg=HR-RS").body())).contains(incidentId);
             assertThat(ids(get("/api/v1/incidents?borderLeg=HU-RS").body())).doesNotContain(incidentId);
-            // The kept answer went with the change: the figures count the corrected leg.
+            // The kept answers went with the change: the figures count the corrected leg, the totals moved.
             assertThat(legsCounting(incidentId)).containsExactly("HR-RS");
+            assertThat(total("/api/v1/incidents?borderLeg=HU-RS&consistency=STRONG")).isEqualTo(onHuRs - 1);
+            assertThat(total("/api/v1/incidents?borderLeg=HR-RS&consistency=STRONG")).isEqualTo(onHrRs + 1);
 
             // The case history tells it in order, with authors and the correction's reason.
             JsonNode history = json.readTree(get("/api/v1/incidents/" + incidentId + "/history").body());
@@ -293,6 +300,12 @@ public class RegistryJourneyTest {
                 {"circumstances":%s,"incident":%s,
                  "witness":{"pseudonym":"%s","age":15,"narrative":"ما را زدند %s","contact":"+381 %s"}}"""
                 .formatted(CIRCUMSTANCES, incident, MARKER, MARKER, MARKER);
+    }
+
+    private long total(String list) throws IOException, InterruptedException {
+        HttpResponse<String> page = get(list);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return json.readTree(page.body()).get("totalItems").asLong();
     }
 
     private List<String> ids(String page) throws IOException {

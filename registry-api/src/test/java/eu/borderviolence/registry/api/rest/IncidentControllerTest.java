@@ -6,6 +6,7 @@ import eu.borderviolence.registry.api.security.WithRegistryUser;
 import eu.borderviolence.registry.api.error.ConsistencyTimeoutException;
 import eu.borderviolence.registry.api.error.ViewRebuildingException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
+import eu.borderviolence.registry.api.views.ViewAnswers;
 import eu.borderviolence.registry.api.views.ViewGuard;
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.core.api.BorderLeg;
@@ -14,6 +15,7 @@ import eu.borderviolence.registry.core.api.CaseHistoryEntry;
 import eu.borderviolence.registry.core.api.CorrectIncidentFactsCommand;
 import eu.borderviolence.registry.core.api.CorroborateIncidentCommand;
 import eu.borderviolence.registry.core.api.CorroborationSource;
+import eu.borderviolence.registry.core.api.CountIncidentsQuery;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
 import eu.borderviolence.registry.core.api.FindIncidentAsOfQuery;
@@ -22,7 +24,6 @@ import eu.borderviolence.registry.core.api.IncidentDate;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.IncidentKind;
-import eu.borderviolence.registry.core.api.IncidentPage;
 import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.IncidentView;
 import eu.borderviolence.registry.core.api.ListIncidentsQuery;
@@ -37,6 +38,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -87,6 +90,15 @@ class IncidentControllerTest {
     ViewConsistency consistency;
     @MockitoBean
     ViewGuard guard;
+    @MockitoBean
+    ViewAnswers answers;
+
+    /** Every total counted afresh: what is kept, and when, is {@code ViewAnswersTest}'s subject. */
+    @BeforeEach
+    void countEveryTotal() {
+        when(answers.answerHere(any(), any(), any(), any()))
+                .thenAnswer(call -> call.<Supplier<?>>getArgument(3).get());
+    }
 
     private final IncidentId incidentId = IncidentId.random();
     private final IncidentFacts facts = IncidentFacts.pushback(IncidentDate.exactDay(LocalDate.of(2023, 7, 14)),
@@ -201,21 +213,28 @@ class IncidentControllerTest {
     }
 
     @Test
-    void listingPassesEveryFilterOn() throws Exception {
-        whenAsked(ListIncidentsQuery.class, new IncidentPage(List.of(view), 2, 10, 21));
+    void listingPassesEveryFilterOnAndAnswersThePageWithTheKeptTotal() throws Exception {
+        whenAsked(ListIncidentsQuery.class, List.of(view));
+        whenAsked(CountIncidentsQuery.class, 21L);
         mvc.perform(get("/api/v1/incidents").param("kind", "PUSHBACK").param("country", "RS")
                         .param("borderLeg", "HU-RS").param("from", "2023-01-01").param("to", "2023-12-31")
                         .param("status", "RETRACTED").param("page", "2").param("size", "10"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(21))
+                .andExpect(jsonPath("$.page").value(2))
+                .andExpect(jsonPath("$.size").value(10))
                 .andExpect(jsonPath("$.items[0].incidentId").value(incidentId.toString()));
         ArgumentCaptor<ListIncidentsQuery> query = ArgumentCaptor.forClass(ListIncidentsQuery.class);
-        verify(queries).query(query.capture(), eq(IncidentPage.class));
+        verify(queries).query(query.capture(), any(ResponseType.class));
         assertThat(query.getValue().filter().kind()).isEqualTo(IncidentKind.PUSHBACK);
         assertThat(query.getValue().filter().country()).isEqualTo(CountryCode.of("RS"));
         assertThat(query.getValue().filter().borderLeg()).isEqualTo(BorderLeg.of("HU", "RS"));
         assertThat(query.getValue().filter().status()).isEqualTo(IncidentStatus.RETRACTED);
         assertThat(query.getValue().page()).isEqualTo(2);
+        // The total is the count of the same filter, kept with the incident summary's position.
+        ArgumentCaptor<CountIncidentsQuery> count = ArgumentCaptor.forClass(CountIncidentsQuery.class);
+        verify(answers).answerHere(eq("incident-summary"), count.capture(), eq(Long.class), any());
+        assertThat(count.getValue().filter()).isEqualTo(query.getValue().filter());
     }
 
     @Test

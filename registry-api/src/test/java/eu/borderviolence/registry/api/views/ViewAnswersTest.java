@@ -211,14 +211,20 @@ class ViewAnswersTest {
 
     @Test
     void oneQuestionAskedByManyAtOnceIsComputedOnce() throws Exception {
+        assertManyAskersShareOneComputation((answers, compute) -> answers.answer(VIEW, "borders", Object.class,
+                compute));
+    }
+
+    /** One computation at a time, whichever asks first; the others, asking meanwhile, wait for its answer. */
+    private void assertManyAskersShareOneComputation(Asking asking) throws Exception {
         ViewAnswers answers = answers();
         store(0, "{\"index\":7}");
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService askers = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> asked = new ArrayList<>();
-            asked.add(askers.submit(() -> answers.answer(VIEW, "borders", String.class, () -> {
+            List<Future<Object>> asked = new ArrayList<>();
+            asked.add(askers.submit(() -> asking.ask(answers, () -> {
                 computed.incrementAndGet();
                 computing.countDown();
                 await(release);
@@ -226,16 +232,23 @@ class ViewAnswersTest {
             })));
             assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 7; i++) {
-                asked.add(askers.submit(() -> answers.answer(VIEW, "borders", String.class, computing("again"))));
+                asked.add(askers.submit(() -> asking.ask(answers, () -> {
+                    computed.incrementAndGet();
+                    return "again";
+                })));
             }
             release.countDown();
-            for (Future<String> answer : asked) {
+            for (Future<Object> answer : asked) {
                 assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("figures");
             }
         } finally {
             askers.shutdownNow();
         }
         assertThat(computed).hasValue(1);
+    }
+
+    private interface Asking {
+        Object ask(ViewAnswers answers, Supplier<Object> compute);
     }
 
     @Test
@@ -289,7 +302,7 @@ class ViewAnswersTest {
     }
 
     @Test
-    void tooManyQuestionsWaitingAreRefusedWithoutBeingComputed() {
+    void tooManyQuestionsWaitingAreRefusedWithoutBeingComputedWhileQuickAnswersStillCome() {
         ViewAnswers answers = answers(DataSize.ofMegabytes(1), 1, Duration.ofMillis(20));
         store(0, "{\"index\":7}");
         CountDownLatch release = new CountDownLatch(1);
@@ -305,9 +318,60 @@ class ViewAnswersTest {
             assertThatThrownBy(() -> ask(answers, "one too many"))
                     .isInstanceOf(FiguresComputingException.class).hasMessageContaining("Too many");
             assertThat(computed).hasValue(0);
+            // A quick answer (a list's total) is computed on the asking thread, not queued behind them.
+            assertThat(answers.answerHere(VIEW, "count", Long.class, () -> 21L)).isEqualTo(21L);
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void aQuickAnswerIsComputedOnTheAskingThreadAndKeptLikeTheOthers() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        Supplier<Long> counting = () -> {
+            computed.incrementAndGet();
+            threads.add(Thread.currentThread().getName());
+            return 21L;
+        };
+
+        assertThat(answers.answerHere(VIEW, "count", Long.class, counting)).isEqualTo(21L);
+        assertThat(answers.answerHere(VIEW, "count", Long.class, counting)).isEqualTo(21L);
+        store(0, "{\"index\":8}");
+        assertThat(answers.answerHere(VIEW, "count", Long.class, counting)).isEqualTo(21L);
+
+        assertThat(computed).hasValue(2);
+        assertThat(threads).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aFailedQuickAnswerIsNotKept() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+
+        assertThatThrownBy(() -> answers.answerHere(VIEW, "count", Long.class, () -> {
+            computed.incrementAndGet();
+            throw new IllegalStateException("database gone");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+        assertThat(answers.answerHere(VIEW, "count", Long.class, () -> (long) computed.incrementAndGet()))
+                .isEqualTo(2L);
+    }
+
+    @Test
+    void oneQuickQuestionAskedByManyAtOnceIsComputedOnce() throws Exception {
+        assertManyAskersShareOneComputation((answers, compute) -> answers.answerHere(VIEW, "count", Object.class,
+                compute));
+    }
+
+    @Test
+    void beforeTheProcessorHasStoredATokenAQuickAnswerIsComputedEachTime() {
+        ViewAnswers answers = answers();
+
+        answers.answerHere(VIEW, "count", Long.class, () -> (long) computed.incrementAndGet());
+        answers.answerHere(VIEW, "count", Long.class, () -> (long) computed.incrementAndGet());
+
+        assertThat(computed).hasValue(2);
     }
 
     private static void awaitKept(ViewAnswers answers, long expected) {

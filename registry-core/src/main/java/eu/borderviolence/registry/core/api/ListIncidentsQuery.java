@@ -2,7 +2,10 @@ package eu.borderviolence.registry.core.api;
 
 import java.util.Objects;
 
-/** A page of incidents matching a filter, most recently reported first. Pages count from 0. */
+/**
+ * The incidents on one page of those matching a filter, most recently reported first; pages count from 0. The answer
+ * is the page's incidents only: how many match in all is {@link CountIncidentsQuery}.
+ */
 public record ListIncidentsQuery(IncidentFilter filter, int page, int size) {
 
     public static final int MAX_PAGE_SIZE = 200;

@@ -3,6 +3,7 @@ package eu.borderviolence.registry.projections.incident;
 import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
 import eu.borderviolence.registry.core.api.CorroborationSource;
+import eu.borderviolence.registry.core.api.CountIncidentsQuery;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
@@ -14,7 +15,6 @@ import eu.borderviolence.registry.core.api.IncidentFilter;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.IncidentMergedEvent;
-import eu.borderviolence.registry.core.api.IncidentPage;
 import eu.borderviolence.registry.core.api.IncidentReportedEvent;
 import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.core.api.IncidentStatus;
@@ -289,29 +289,25 @@ class IncidentSummaryProjectionTest {
         reported(Incidents.policeViolenceRs(YearMonth.of(2023, 3)));
 
         IncidentFilter pushbacks = new IncidentFilter(IncidentKind.PUSHBACK, null, null, null, null, null);
-        IncidentPage first = projection.list(new ListIncidentsQuery(pushbacks, 0, 2));
-        IncidentPage last = projection.list(new ListIncidentsQuery(pushbacks, 2, 2));
-        IncidentPage beyond = projection.list(new ListIncidentsQuery(pushbacks, 3, 2));
+        List<IncidentView> first = projection.list(new ListIncidentsQuery(pushbacks, 0, 2));
+        List<IncidentView> last = projection.list(new ListIncidentsQuery(pushbacks, 2, 2));
+        List<IncidentView> beyond = projection.list(new ListIncidentsQuery(pushbacks, 3, 2));
 
-        assertThat(first.items()).extracting(IncidentView::incidentId)
-                .containsExactly(reportedInOrder[4], reportedInOrder[3]);
-        assertThat(first.page()).isZero();
-        assertThat(first.size()).isEqualTo(2);
-        assertThat(first.totalItems()).isEqualTo(5);
-        assertThat(last.items()).extracting(IncidentView::incidentId).containsExactly(reportedInOrder[0]);
-        assertThat(last.totalItems()).isEqualTo(5);
-        assertThat(beyond.items()).isEmpty();
-        assertThat(beyond.totalItems()).isEqualTo(5);
+        assertThat(first).extracting(IncidentView::incidentId).containsExactly(reportedInOrder[4], reportedInOrder[3]);
+        assertThat(last).extracting(IncidentView::incidentId).containsExactly(reportedInOrder[0]);
+        assertThat(beyond).isEmpty();
+        assertThat(projection.count(new CountIncidentsQuery(pushbacks))).isEqualTo(5);
+        assertThat(projection.count(new CountIncidentsQuery(IncidentFilter.none()))).isEqualTo(6);
     }
 
     @Test
     void aCountryMatchingSeveralTimesListsAndCountsTheIncidentOnce() {
         IncidentId chain = reported(Incidents.chainHuRsMk(JULY_14));
+        IncidentFilter serbia = filter(null, CountryCode.of("RS"), null);
 
-        IncidentPage page = projection.list(new ListIncidentsQuery(filter(null, CountryCode.of("RS"), null), 0, 10));
-
-        assertThat(page.items()).extracting(IncidentView::incidentId).containsExactly(chain);
-        assertThat(page.totalItems()).isEqualTo(1);
+        assertThat(projection.list(new ListIncidentsQuery(serbia, 0, 10))).extracting(IncidentView::incidentId)
+                .containsExactly(chain);
+        assertThat(projection.count(new CountIncidentsQuery(serbia))).isEqualTo(1);
     }
 
     @Test
@@ -325,12 +321,14 @@ class IncidentSummaryProjectionTest {
                 ResponseTypes.optionalInstanceOf(IncidentView.class)).get();
         Optional<IncidentView> missing = queries.query(new FindIncidentQuery(IncidentId.random()),
                 ResponseTypes.optionalInstanceOf(IncidentView.class)).get();
-        IncidentPage page = queries.query(new ListIncidentsQuery(IncidentFilter.none(), 0, 20), IncidentPage.class)
-                .get();
+        List<IncidentView> page = queries.query(new ListIncidentsQuery(IncidentFilter.none(), 0, 20),
+                ResponseTypes.multipleInstancesOf(IncidentView.class)).get();
+        Long total = queries.query(new CountIncidentsQuery(IncidentFilter.none()), Long.class).get();
 
         assertThat(found).map(IncidentView::incidentId).contains(id);
         assertThat(missing).isEmpty();
-        assertThat(page.items()).extracting(IncidentView::incidentId).containsExactly(id);
+        assertThat(page).extracting(IncidentView::incidentId).containsExactly(id);
+        assertThat(total).isEqualTo(1);
     }
 
     private IncidentId reported(IncidentFacts facts) {
@@ -350,7 +348,7 @@ class IncidentSummaryProjectionTest {
     }
 
     private List<IncidentId> ids(IncidentFilter filter) {
-        return projection.list(new ListIncidentsQuery(filter, 0, ListIncidentsQuery.MAX_PAGE_SIZE)).items().stream()
+        return projection.list(new ListIncidentsQuery(filter, 0, ListIncidentsQuery.MAX_PAGE_SIZE)).stream()
                 .map(IncidentView::incidentId).toList();
     }
 
