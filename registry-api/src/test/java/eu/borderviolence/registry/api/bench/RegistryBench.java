@@ -76,7 +76,7 @@ import java.util.function.Function;
  * once per database and size from the seeded demo data set (shaped like BRIEF: kinds, borders, authorities, Frontex
  * presence, further witnesses, corrections, corroborations, merges, retractions) and kept: under
  * {@code target/bench-data} for H2, as database {@code registry_bench_<events>} for PostgreSQL. On H2, histories of
- * more than {@value Storage#LOADED} events replicate the loaded one ({@link Replica}). Results are printed and
+ * more than {@value Storage#LOADED} events replicate the loaded one ({@link Replica}), on H2 and on PostgreSQL. Results are printed and
  * appended to {@code target/bench/results.md}.
  */
 class RegistryBench {
@@ -249,10 +249,16 @@ class RegistryBench {
             // A history just replicated is new to the views: they apply it on start, which is a replay too.
             long behind = rebuilds.views().stream().mapToLong(view -> rebuilds.status(view).behind()).max()
                     .orElse(0);
+            long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            long unlinked = stored - linked(jdbc);
             Timing catchingUp = Timing.start();
             awaitLive(rebuilds, rebuilds.views());
             Timing caughtUp = catchingUp.stop();
-            long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            // The integrity chain is not a view, but it links the new events in the same minutes, on the same cores.
+            while (linked(jdbc) < stored) {
+                Thread.sleep(50);
+            }
+            Timing chainCaughtUp = catchingUp.stop();
             DataSource dataSource = app.getBean(DataSource.class);
             // The limit is the best of three passes: the first warms the JIT and the database's cache.
             double raw = Math.max(rawScan(dataSource), Math.max(rawScan(dataSource), rawScan(dataSource)));
@@ -261,6 +267,10 @@ class RegistryBench {
             if (behind > 1000) {
                 table.append(row("all views catching up on start, " + behind + " events behind", caughtUp, behind,
                         raw));
+            }
+            if (unlinked > 1000) {
+                table.append(row("integrity chain catching up on start (not a view), " + unlinked
+                        + " events behind", chainCaughtUp, unlinked, raw));
             }
             if ("false".equals(System.getProperty("bench.rebuild"))) { // -Dbench.rebuild=false: the catch-up only
                 report("Replay on " + DB + ", " + stored + " events", table.toString());
@@ -316,6 +326,11 @@ class RegistryBench {
         }
     }
 
+    /** How many events the integrity chain has linked: its links are numbered from 1 without gaps. */
+    private static long linked(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select coalesce(max(link_number), 0) from event_chain", Long.class);
+    }
+
     private static void awaitLive(ViewRebuilds rebuilds, List<String> views) throws InterruptedException {
         while (views.stream().anyMatch(view -> rebuilds.isRebuilding(view)
                 || rebuilds.status(view).behind() > 0)) {
@@ -364,6 +379,8 @@ class RegistryBench {
      * quarter and nationality), which the view computes afresh. The varied lines take {@code bench.varied} requests
      * (default 200); their figures count fewer incidents than the whole history, but each is a computation. The
      * column "new questions" counts the requests of a line whose question had not been asked before in the run.
+     * The incident list likewise: its first page again and again, its first 100 pages ("paged": the total kept, the
+     * pages read), and a filter of its own per request ("varied": country and dates, counted afresh).
      */
     @Test
     void query() throws Exception {
@@ -393,6 +410,10 @@ class RegistryBench {
             endpoints.put("incident search, varied", random -> "/api/v1/views/search?country=HR&size=50&"
                     + window(random));
             endpoints.put("incident list", random -> "/api/v1/incidents?size=50");
+            // The first 100 pages of the same list, as clients paging through it ask for them.
+            endpoints.put("incident list, paged", random -> "/api/v1/incidents?size=50&page=" + random.nextInt(100));
+            endpoints.put("incident list, varied", random -> "/api/v1/incidents?size=50&country="
+                    + COUNTRIES.get(random.nextInt(COUNTRIES.size())) + "&" + window(random));
             endpoints.put("case history", random -> "/api/v1/incidents/"
                     + incidents.get(random.nextInt(incidents.size())) + "/history");
             StringBuilder table = new StringBuilder("| endpoint | clients | requests | new questions | p50 ms | p95 ms "
@@ -538,14 +559,26 @@ class RegistryBench {
         /**
          * A kept registry holding at least {@code events} events from the demo data set, generated on first use.
          * Up to {@value #LOADED} events the demo data set is loaded through the command bus, as the service stores
-         * it. Larger histories on H2 are that history replicated ({@link Replica}): loading a million events
+         * it. Larger histories are that history replicated ({@link Replica}): loading a million events
          * through the command bus would take hours.
          */
         static Storage history(int events) throws Exception {
             int testimonies = (int) Math.ceil(events / 2.4);
             String demo = "--registry.demo.testimonies=" + testimonies;
             if (DB.equals("postgres")) {
-                TestPostgres.Database kept = TestPostgres.keptDatabase("registry_bench_" + events);
+                String name = "registry_bench_" + events;
+                if (events > LOADED && !TestPostgres.exists(name)) {
+                    String base = "registry_bench_" + LOADED;
+                    if (!TestPostgres.exists(base)) {
+                        history(LOADED).start().close(); // generates the loaded history once
+                    }
+                    TestPostgres.Database copy = TestPostgres.copyOf(base, name);
+                    try (Connection connection = copy.connect()) {
+                        Replica.grow(connection, events);
+                    }
+                    return new Storage(copy.applicationArguments(), copy, true, null);
+                }
+                TestPostgres.Database kept = TestPostgres.keptDatabase(name);
                 return new Storage(kept.applicationArguments(), kept, true, demo);
             }
             Path dir = Path.of("target", "bench-data", "h2-" + events).toAbsolutePath();
@@ -556,7 +589,10 @@ class RegistryBench {
                 }
                 Files.createDirectories(dir);
                 Files.copy(base.resolve("registry.mv.db"), dir.resolve("registry.mv.db"));
-                Replica.grow(dir, events);
+                try (Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:file:"
+                        + dir.resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE", "registry", "")) {
+                    Replica.grow(connection, events);
+                }
                 return new Storage(List.of("--registry.data-dir=" + dir), null, true, null);
             }
             Files.createDirectories(dir);
@@ -604,8 +640,9 @@ class RegistryBench {
      * identifiers, payload and metadata (incidents, testimonies, correlation ids) is replaced by one derived from the
      * copy's number, so each copy is a set of new aggregates with complete, consistent histories, and the views count
      * each copy's incidents as new incidents. The witnesses' data keys are not copied: copied testimonies are
-     * unreadable, as if erased, which no view and no benchmark reads. Runs on the registry's H2 file while no
-     * registry has it open; the views then catch up on the next start.
+     * unreadable, as if erased, which no view and no benchmark reads. Runs on the registry's database (the H2 file,
+     * or a PostgreSQL copy of the loaded history's database) while no registry has it open; the views then catch up
+     * on the next start.
      */
     static final class Replica {
 
@@ -616,60 +653,57 @@ class RegistryBench {
                              String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
         }
 
-        static void grow(Path dir, long events) throws SQLException {
+        static void grow(Connection connection, long events) throws SQLException {
             long started = System.nanoTime();
-            try (Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("registry")
-                    + ";DB_CLOSE_ON_EXIT=FALSE", "registry", "")) {
-                connection.setAutoCommit(false);
-                List<Event> loaded = new ArrayList<>();
-                long next;
-                try (Statement sql = connection.createStatement();
-                     ResultSet rows = sql.executeQuery("select event_identifier, aggregate_identifier, "
-                             + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data "
-                             + "from domain_event_entry order by global_index")) {
-                    while (rows.next()) {
-                        loaded.add(new Event(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
-                                rows.getString(5), rows.getString(6), rows.getString(7), rows.getBytes(8),
-                                rows.getBytes(9)));
-                    }
+            connection.setAutoCommit(false);
+            List<Event> loaded = new ArrayList<>();
+            long next;
+            try (Statement sql = connection.createStatement();
+                 ResultSet rows = sql.executeQuery("select event_identifier, aggregate_identifier, "
+                         + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data "
+                         + "from domain_event_entry order by global_index")) {
+                while (rows.next()) {
+                    loaded.add(new Event(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getBytes(8),
+                            rows.getBytes(9)));
                 }
-                try (Statement sql = connection.createStatement();
-                     ResultSet max = sql.executeQuery("select max(global_index) from domain_event_entry")) {
-                    max.next();
-                    next = max.getLong(1) + 1;
-                }
-                long stored = loaded.size();
-                try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry "
-                        + "(global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
-                        + "payload_type, payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (int copy = 1; stored < events; copy++) {
-                        for (Event event : loaded) {
-                            insert.setLong(1, next++);
-                            insert.setString(2, renamed(event.eventId(), copy));
-                            insert.setString(3, renamed(event.aggregateId(), copy));
-                            insert.setLong(4, event.sequenceNumber());
-                            insert.setString(5, event.type());
-                            insert.setString(6, event.timestamp());
-                            insert.setString(7, event.payloadType());
-                            insert.setString(8, event.payloadRevision());
-                            insert.setBytes(9, renamed(event.payload(), copy));
-                            insert.setBytes(10, event.metaData() == null ? null : renamed(event.metaData(), copy));
-                            insert.addBatch();
-                            if (++stored % 1000 == 0) {
-                                insert.executeBatch();
-                                connection.commit();
-                            }
+            }
+            try (Statement sql = connection.createStatement();
+                 ResultSet max = sql.executeQuery("select max(global_index) from domain_event_entry")) {
+                max.next();
+                next = max.getLong(1) + 1;
+            }
+            long stored = loaded.size();
+            try (PreparedStatement insert = connection.prepareStatement("insert into domain_event_entry "
+                    + "(global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
+                    + "payload_type, payload_revision, payload, meta_data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int copy = 1; stored < events; copy++) {
+                    for (Event event : loaded) {
+                        insert.setLong(1, next++);
+                        insert.setString(2, renamed(event.eventId(), copy));
+                        insert.setString(3, renamed(event.aggregateId(), copy));
+                        insert.setLong(4, event.sequenceNumber());
+                        insert.setString(5, event.type());
+                        insert.setString(6, event.timestamp());
+                        insert.setString(7, event.payloadType());
+                        insert.setString(8, event.payloadRevision());
+                        insert.setBytes(9, renamed(event.payload(), copy));
+                        insert.setBytes(10, event.metaData() == null ? null : renamed(event.metaData(), copy));
+                        insert.addBatch();
+                        if (++stored % 1000 == 0) {
+                            insert.executeBatch();
+                            connection.commit();
                         }
                     }
-                    insert.executeBatch();
                 }
-                try (Statement sql = connection.createStatement()) {
-                    sql.execute("alter sequence domain_event_global_index_seq restart with " + next);
-                }
-                connection.commit();
-                System.out.printf("History replicated to %d events in %.1f s%n", stored,
-                        (System.nanoTime() - started) / 1e9);
+                insert.executeBatch();
             }
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("alter sequence domain_event_global_index_seq restart with " + next);
+            }
+            connection.commit();
+            System.out.printf("History replicated to %d events in %.1f s%n", stored,
+                    (System.nanoTime() - started) / 1e9);
         }
 
         private static String renamed(String text, int copy) {

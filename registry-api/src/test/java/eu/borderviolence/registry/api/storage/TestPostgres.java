@@ -93,6 +93,34 @@ public final class TestPostgres {
         return new Database(name, SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name, USER, PASSWORD);
     }
 
+    /** Whether a database of this name exists on the server. */
+    public static boolean exists(String name) {
+        try (Connection server = DriverManager.getConnection(SERVER, USER, PASSWORD);
+             var sql = server.prepareStatement("select 1 from pg_database where datname = ?")) {
+            sql.setString(1, name);
+            try (var found = sql.executeQuery()) {
+                return found.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + SERVER + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new kept database created as a copy of another (PostgreSQL's {@code template}: a copy of its files, far
+     * faster than loading it again); nothing may be connected to the original meanwhile.
+     */
+    public static Database copyOf(String original, String name) {
+        try (Connection server = DriverManager.getConnection(SERVER, USER, PASSWORD);
+             Statement sql = server.createStatement()) {
+            sql.execute("create database " + name + " template " + original);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot copy database " + original + " to " + name + ": "
+                    + e.getMessage(), e);
+        }
+        return new Database(name, SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name, USER, PASSWORD);
+    }
+
     private static String env(String name, String otherwise) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? otherwise : value;
