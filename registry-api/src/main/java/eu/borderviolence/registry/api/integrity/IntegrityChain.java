@@ -101,8 +101,10 @@ public class IntegrityChain {
             links.add(new Object[] {last.number(), row.globalIndex(), row.eventIdentifier(), eventHash,
                     last.chainHash()});
         }
-        jdbc.batchUpdate("insert into event_chain (link_number, global_index, event_identifier, event_hash, "
-                + "chain_hash) values (?, ?, ?, ?, ?)", links);
+        if (!links.isEmpty()) {
+            jdbc.batchUpdate("insert into event_chain (link_number, global_index, event_identifier, event_hash, "
+                    + "chain_hash) values (?, ?, ?, ?, ?)", links);
+        }
         return last;
     }
 
