@@ -7,6 +7,7 @@ import eu.borderviolence.registry.api.config.RegistryApiProperties;
 import eu.borderviolence.registry.api.error.FiguresComputingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -99,10 +101,11 @@ public class ViewAnswers implements DisposableBean {
     public <R> R answer(String processor, Object query, Class<R> type, Supplier<R> compute) {
         Optional<String> position = position(processor);
         Key key = position.map(at -> new Key(processor, query, at)).orElse(null);
+        Supplier<R> logged = withLogContext(compute);
         CompletableFuture<Object> answer;
         try {
-            answer = key == null ? CompletableFuture.supplyAsync(compute::get, computing)
-                    : answers.get(key, (k, executor) -> CompletableFuture.supplyAsync(compute::get, computing));
+            answer = key == null ? CompletableFuture.supplyAsync(logged::get, computing)
+                    : answers.get(key, (k, executor) -> CompletableFuture.supplyAsync(logged::get, computing));
         } catch (RejectedExecutionException e) {
             throw FiguresComputingException.tooMany();
         }
@@ -130,6 +133,31 @@ public class ViewAnswers implements DisposableBean {
             }
         }
         return await(key, answer, type);
+    }
+
+    /**
+     * The computation with the asking request's log context (its correlation id), so that what it logs on a
+     * computation thread can be traced to the request that started it; the thread's own context is restored after.
+     */
+    private static <R> Supplier<R> withLogContext(Supplier<R> compute) {
+        Map<String, String> asking = MDC.getCopyOfContextMap();
+        return () -> {
+            Map<String, String> own = MDC.getCopyOfContextMap();
+            if (asking == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(asking);
+            }
+            try {
+                return compute.get();
+            } finally {
+                if (own == null) {
+                    MDC.clear();
+                } else {
+                    MDC.setContextMap(own);
+                }
+            }
+        };
     }
 
     private <R> R await(Key key, CompletableFuture<Object> answer, Class<R> type) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
@@ -322,6 +323,23 @@ class ViewAnswersTest {
             assertThat(answers.answerHere(VIEW, "count", Long.class, () -> 21L)).isEqualTo(21L);
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void aComputationLogsWithTheCorrelationIdOfTheRequestThatStartedIt() {
+        ViewAnswers answers = answers(DataSize.ofMegabytes(1), 1);
+        store(0, "{\"index\":7}");
+        try {
+            MDC.put("correlationId", "request-1");
+            assertThat(answers.answer(VIEW, "borders", String.class, () -> MDC.get("correlationId")))
+                    .isEqualTo("request-1");
+            MDC.remove("correlationId");
+            // The same (single) computation thread, asked without a context, keeps none from before.
+            assertThat(answers.answer(VIEW, "authorities", String.class,
+                    () -> String.valueOf(MDC.get("correlationId")))).isEqualTo("null");
+        } finally {
+            MDC.remove("correlationId");
         }
     }
 
