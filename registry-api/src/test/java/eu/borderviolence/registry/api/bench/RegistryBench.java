@@ -76,8 +76,8 @@ import java.util.function.Function;
  * once per database and size from the seeded demo data set (shaped like BRIEF: kinds, borders, authorities, Frontex
  * presence, further witnesses, corrections, corroborations, merges, retractions) and kept: under
  * {@code target/bench-data} for H2, as database {@code registry_bench_<events>} for PostgreSQL. On H2, histories of
- * more than {@value Storage#LOADED} events replicate the loaded one ({@link Replica}), on H2 and on PostgreSQL. Results are printed and
- * appended to {@code target/bench/results.md}.
+ * more than {@value Storage#LOADED} events replicate the loaded one ({@link Replica}), on H2 and on PostgreSQL.
+ * Results are printed and appended to {@code target/bench/results.md}.
  */
 class RegistryBench {
 

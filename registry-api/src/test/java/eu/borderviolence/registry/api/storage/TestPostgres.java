@@ -75,22 +75,21 @@ public final class TestPostgres {
             }
             Assumptions.abort("Skipped: " + message);
         }
-        String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
-        return new Database(name, url, USER, PASSWORD);
+        return on(name);
     }
 
     /** A database kept between runs (benchmark histories): created when missing, never dropped here. */
     public static Database keptDatabase(String name) {
+        if (exists(name)) {
+            return on(name);
+        }
         try (Connection server = DriverManager.getConnection(SERVER, USER, PASSWORD);
              Statement sql = server.createStatement()) {
-            var exists = sql.executeQuery("select 1 from pg_database where datname = '" + name + "'");
-            if (!exists.next()) {
-                sql.execute("create database " + name);
-            }
+            sql.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not reachable at " + SERVER + ": " + e.getMessage(), e);
         }
-        return new Database(name, SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name, USER, PASSWORD);
+        return on(name);
     }
 
     /** Whether a database of this name exists on the server. */
@@ -118,6 +117,11 @@ public final class TestPostgres {
             throw new IllegalStateException("cannot copy database " + original + " to " + name + ": "
                     + e.getMessage(), e);
         }
+        return on(name);
+    }
+
+    /** The database of this name on the test server. */
+    private static Database on(String name) {
         return new Database(name, SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name, USER, PASSWORD);
     }
 
