@@ -81,6 +81,11 @@ class MultiNodeIT {
         try {
             List<String> shared = new ArrayList<>(database.applicationArguments());
             shared.add("--registry.crypto.master-key=" + MASTER_KEY);
+            // Several segments per view, as operations.md tells a deployment of several nodes to configure, so that
+            // the nodes share each view's work and a rebuild spans nodes.
+            for (String view : List.of("incident-summary", "case-history", "incident-facts")) {
+                shared.add("--axon.eventhandling.processors." + view + ".initial-segment-count=4");
+            }
             Path adminToken = work.resolve("admin.token");
             List<String> first = new ArrayList<>(shared);
             first.addAll(List.of("--registry.bootstrap.admin-username=admin",
