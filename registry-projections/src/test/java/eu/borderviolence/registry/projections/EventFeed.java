@@ -7,9 +7,12 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +63,24 @@ public final class EventFeed {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+        afterEach.run();
+    }
+
+    /**
+     * Hands the projections these events in one unit of work, as a processor applies a batch: each event in turn,
+     * then the commit, when what a projection collected for the batch is written.
+     */
+    public void deliverInOneBatch(List<? extends EventMessage<?>> messages) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            for (AnnotationEventHandlerAdapter adapter : adapters) {
+                adapter.handle(batch.getMessage());
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
         }
         afterEach.run();
     }

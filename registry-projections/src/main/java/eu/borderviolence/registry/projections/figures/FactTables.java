@@ -2,15 +2,13 @@ package eu.borderviolence.registry.projections.figures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.borderviolence.registry.core.api.AuthorityInvolvement;
-import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.IncidentStatus;
-import eu.borderviolence.registry.core.api.NationalityCount;
 import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.SearchOrder;
+import eu.borderviolence.registry.projections.ProcessorBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +35,9 @@ import java.util.function.Predicate;
  * (not yet determined) the incident's facts decide.
  *
  * <p>Every change carries the incident's event sequence number; a change at or below the stored version was applied
- * before and is ignored, so redelivery and replay are harmless. The caller's transaction (the processor's, which
- * also stores its token) covers every write.
+ * before and is ignored, so redelivery and replay are harmless. The changes of a processor's batch are collected
+ * and written together as the batch commits ({@link FactChanges}), in the processor's transaction, which also
+ * stores its token.
  *
  * <p>The views read the incidents they count one at a time, never all at once: a figure over a million events
  * counts hundreds of thousands of incidents, whose facts would not fit a small heap together. The rows come in a
@@ -57,6 +55,8 @@ public final class FactTables {
     private final TransactionTemplate readOnly;
     private final ObjectMapper json;
     private final RowMapper<FactRecord> records = this::record;
+    /** The unit of work's resource holding the batch's changes not yet written: one per instance. */
+    private final String pendingChanges = FactTables.class.getName() + ".pending@" + System.identityHashCode(this);
 
     public FactTables(JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -69,29 +69,36 @@ public final class FactTables {
 
     /** Keeps the incident with these facts, in place of any it had. */
     public void keep(IncidentId incidentId, IncidentFacts facts, long version, Instant at) {
-        Optional<Stored> stored = stored(incidentId);
-        if (stored.isPresent() && stored.get().version() >= version) {
-            return;
-        }
-        IncidentStatus status = stored.map(Stored::status).orElse(IncidentStatus.ACTIVE);
-        delete(incidentId);
-        insert(incidentId, facts, status, version, at);
+        change(new FactChanges.Keep(incidentId.toString(), facts, version, at));
     }
 
     /** Records a new confidence status of a kept incident. */
     public void changeConfidence(IncidentId incidentId, ConfidenceStatus confidence, long version, Instant at) {
-        stored(incidentId).filter(stored -> stored.version() < version).ifPresent(stored -> {
-            IncidentFacts facts = read(stored.factsJson()).withConfidence(confidence);
-            jdbc.update("update fact_incident set confidence = ?, facts_json = ?, version = ?, "
-                            + "changed_at = ? where incident_id = ?", name(confidence), write(facts), version,
-                    utc(at), incidentId.toString());
-        });
+        change(new FactChanges.NewConfidence(incidentId.toString(), confidence, version, at));
     }
 
     /** Records that a kept incident was merged or retracted. */
     public void changeStatus(IncidentId incidentId, IncidentStatus status, long version, Instant at) {
-        jdbc.update("update fact_incident set status = ?, version = ?, changed_at = ? "
-                + "where incident_id = ? and version < ?", status.name(), version, utc(at), incidentId.toString(), version);
+        change(new FactChanges.NewStatus(incidentId.toString(), status, version, at));
+    }
+
+    /**
+     * Within a processor's batch (a unit of work), collects the change and writes the batch's changes together as
+     * the batch commits, inside its transaction; outside one (tests, tools), writes it at once.
+     */
+    private void change(FactChanges.Change change) {
+        Optional<FactChanges> batch = ProcessorBatch.once(pendingChanges, unitOfWork -> {
+            FactChanges changes = new FactChanges();
+            unitOfWork.onPrepareCommit(committing -> changes.write(jdbc, json));
+            return changes;
+        });
+        if (batch.isPresent()) {
+            batch.get().add(change);
+        } else {
+            FactChanges alone = new FactChanges();
+            alone.add(change);
+            alone.write(jdbc, json);
+        }
     }
 
     /** Empties the tables, before a replay. */
@@ -223,70 +230,9 @@ public final class FactTables {
     private record Where(String sql, Object[] arguments) {
     }
 
-    private void insert(IncidentId incidentId, IncidentFacts facts, IncidentStatus status, long version, Instant at) {
-        String id = incidentId.toString();
-        jdbc.update("insert into fact_incident (incident_id, version, status, kind, confidence, "
-                        + "date_earliest, group_size, changed_at, facts_json, frontex_or_foreign_officers) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, version, status.name(), facts.kind().name(), name(facts.confidence()),
-                facts.date() == null ? null : facts.date().earliest(),
-                facts.people() == null ? null : facts.people().groupSize(), utc(at), write(facts),
-                frontexOrForeignOfficers(facts));
-        batch("insert into fact_country (incident_id, country_code) values (?, ?)",
-                facts.countries().stream().map(country -> new Object[]{id, country.code()}).toList());
-        List<BorderLeg> legs = facts.borderLegs();
-        List<Object[]> legRows = new ArrayList<>();
-        for (int position = 0; position < legs.size(); position++) {
-            legRows.add(new Object[]{id, position, legs.get(position).from().code(), legs.get(position).to().code()});
-        }
-        batch("insert into fact_leg (incident_id, leg_position, from_country, to_country) "
-                + "values (?, ?, ?, ?)", legRows);
-        List<AuthorityInvolvement> authorities = facts.authorities();
-        List<Object[]> authorityRows = new ArrayList<>();
-        for (int position = 0; position < authorities.size(); position++) {
-            authorityRows.add(new Object[]{id, position, authorities.get(position).authority().country().code(),
-                    authorities.get(position).authority().agency().name()});
-        }
-        batch("insert into fact_authority (incident_id, authority_position, country_code, agency) "
-                + "values (?, ?, ?, ?)", authorityRows);
-        batch("insert into fact_nationality (incident_id, nationality) values (?, ?)",
-                facts.nationalities().stream().map(NationalityCount::nationality).distinct()
-                        .map(nationality -> new Object[]{id, nationality.code()}).toList());
-        batch("insert into fact_violation (incident_id, code) values (?, ?)",
-                facts.violations().stream().map(code -> new Object[]{id, code.name()}).toList());
-    }
-
-    private void batch(String sql, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows);
-        }
-    }
-
-    private void delete(IncidentId incidentId) {
-        // The child tables go with the incident row: their foreign keys cascade.
-        jdbc.update("delete from fact_incident where incident_id = ?", incidentId.toString());
-    }
-
-    private Optional<Stored> stored(IncidentId incidentId) {
-        return jdbc.query("select version, status, facts_json from fact_incident where incident_id = ?",
-                (rs, i) -> new Stored(rs.getLong(1), IncidentStatus.valueOf(rs.getString(2)), rs.getString(3)),
-                incidentId.toString()).stream().findFirst();
-    }
-
-    private record Stored(long version, IncidentStatus status, String factsJson) {
-    }
-
     private FactRecord record(ResultSet rs, int row) throws SQLException {
         return new FactRecord(IncidentId.of(rs.getString(1)), IncidentStatus.valueOf(rs.getString(2)),
                 read(rs.getString(3)), rs.getObject(4, OffsetDateTime.class).toInstant());
-    }
-
-    private String write(IncidentFacts facts) {
-        try {
-            return json.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write incident facts as JSON", e);
-        }
     }
 
     private IncidentFacts read(String column) {
@@ -296,13 +242,5 @@ public final class FactTables {
             // The message names the table only: the facts never go into an exception.
             throw new IllegalStateException("cannot read incident facts from fact_incident", e);
         }
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

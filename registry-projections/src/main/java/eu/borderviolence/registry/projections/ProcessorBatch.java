@@ -1,0 +1,46 @@
+package eu.borderviolence.registry.projections;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The batch of events a view's processor is applying: Axon's streaming processors apply their events in batches, each
+ * in one unit of work and one transaction with the token that records it. The projections use it to do once per
+ * batch what would otherwise take a round trip per event (docs/benchmarks.md).
+ */
+public final class ProcessorBatch {
+
+    private ProcessorBatch() {
+    }
+
+    /**
+     * What {@code make} gives for the batch being applied, made on first use and kept for the batch's other events;
+     * empty when no batch is being applied (a handler called on its own, as in tests, which must then do the work
+     * per event). {@code make} may register work for the batch's commit on the unit of work it is given.
+     */
+    public static <T> Optional<T> once(String key, Function<UnitOfWork<?>, T> make) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return Optional.of(batch.getOrComputeResource(key, ignored -> make.apply(batch)));
+    }
+
+    /** The aggregates (incidents, testimonies) whose events are in the batch. */
+    public static Set<String> aggregates(UnitOfWork<?> batch) {
+        List<? extends Message<?>> messages = batch instanceof BatchingUnitOfWork<?> batching
+                ? batching.getMessages() : List.of(batch.getMessage());
+        return messages.stream().filter(DomainEventMessage.class::isInstance)
+                .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,231 @@
+package eu.borderviolence.registry.projections.figures;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderviolence.registry.core.api.AuthorityInvolvement;
+import eu.borderviolence.registry.core.api.BorderLeg;
+import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.IncidentFacts;
+import eu.borderviolence.registry.core.api.IncidentStatus;
+import eu.borderviolence.registry.core.api.NationalityCount;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The changes one processor batch makes to the incident facts, written together when the batch commits. The stored
+ * rows of every incident the batch touches are read in one statement, the changes applied to them in the order the
+ * events came, and each incident changed is written once: the statements of a batch are a handful of JDBC batches
+ * instead of up to eight round trips per event (docs/benchmarks.md). A change at or below an incident's version
+ * (stored, or reached earlier in the batch) is ignored, exactly as when each event was written on its own.
+ */
+final class FactChanges {
+
+    /** Incidents per statement: far below any database's limit on parameters, large enough for any batch. */
+    private static final int SLICE = 500;
+
+    /** One event's change to one incident. */
+    sealed interface Change permits Keep, NewConfidence, NewStatus {
+
+        String incidentId();
+
+        long version();
+
+        Instant at();
+    }
+
+    /** The incident's facts as reported or corrected, in place of any it had. */
+    record Keep(String incidentId, IncidentFacts facts, long version, Instant at) implements Change {
+    }
+
+    /** A new confidence status of a kept incident. */
+    record NewConfidence(String incidentId, ConfidenceStatus confidence, long version, Instant at) implements Change {
+    }
+
+    /** A kept incident merged or retracted. */
+    record NewStatus(String incidentId, IncidentStatus status, long version, Instant at) implements Change {
+    }
+
+    private final List<Change> changes = new ArrayList<>();
+
+    void add(Change change) {
+        changes.add(change);
+    }
+
+    /** Applies the changes to the stored rows and writes the incidents that changed. */
+    void write(JdbcTemplate jdbc, ObjectMapper json) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, Row> rows = stored(jdbc, changes.stream().map(Change::incidentId).distinct().toList());
+        for (Change change : changes) {
+            apply(change, rows, json);
+        }
+        changes.clear();
+        List<Row> replaced = rows.values().stream().filter(row -> row.replaced).toList();
+        List<Row> updated = rows.values().stream().filter(row -> row.changed && !row.replaced).toList();
+        // The child rows go with their incident row: their foreign keys cascade.
+        batch(jdbc, "delete from fact_incident where incident_id = ?",
+                replaced.stream().filter(row -> row.wasStored).map(row -> new Object[]{row.incidentId}).toList());
+        insert(jdbc, replaced, json);
+        batch(jdbc, "update fact_incident set status = ?, confidence = ?, facts_json = ?, version = ?, changed_at = ? "
+                        + "where incident_id = ?",
+                updated.stream().map(row -> new Object[]{row.status.name(), name(row.facts(json).confidence()),
+                        row.factsJson(json), row.version, utc(row.changedAt), row.incidentId}).toList());
+    }
+
+    private static void apply(Change change, Map<String, Row> rows, ObjectMapper json) {
+        Row row = rows.get(change.incidentId());
+        if (row != null && row.version >= change.version()) {
+            return;
+        }
+        if (change instanceof Keep keep) {
+            Row kept = row != null ? row : new Row(keep.incidentId(), false, IncidentStatus.ACTIVE, null);
+            kept.facts = keep.facts();
+            kept.factsJson = null;
+            kept.replaced = true;
+            kept.changedBy(keep);
+            rows.put(keep.incidentId(), kept);
+        } else if (row == null) {
+            return; // the confidence or status of an incident never kept changes nothing
+        } else if (change instanceof NewConfidence confidence) {
+            row.facts = row.facts(json).withConfidence(confidence.confidence());
+            row.factsJson = null;
+            row.changedBy(confidence);
+        } else if (change instanceof NewStatus status) {
+            row.status = status.status();
+            row.changedBy(status);
+        }
+    }
+
+    private static Map<String, Row> stored(JdbcTemplate jdbc, List<String> incidentIds) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (int from = 0; from < incidentIds.size(); from += SLICE) {
+            List<String> slice = incidentIds.subList(from, Math.min(incidentIds.size(), from + SLICE));
+            jdbc.query("select incident_id, version, status, facts_json from fact_incident where incident_id in ("
+                    + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")", rs -> {
+                        Row row = new Row(rs.getString(1), true, IncidentStatus.valueOf(rs.getString(3)),
+                                rs.getString(4));
+                        row.version = rs.getLong(2);
+                        rows.put(row.incidentId, row);
+                    }, slice.toArray());
+        }
+        return rows;
+    }
+
+    private static void insert(JdbcTemplate jdbc, List<Row> kept, ObjectMapper json) {
+        List<Object[]> incidents = new ArrayList<>();
+        List<Object[]> countries = new ArrayList<>();
+        List<Object[]> legs = new ArrayList<>();
+        List<Object[]> authorities = new ArrayList<>();
+        List<Object[]> nationalities = new ArrayList<>();
+        List<Object[]> violations = new ArrayList<>();
+        for (Row row : kept) {
+            String id = row.incidentId;
+            IncidentFacts facts = row.facts(json);
+            incidents.add(new Object[]{id, row.version, row.status.name(), facts.kind().name(),
+                    name(facts.confidence()), facts.date() == null ? null : facts.date().earliest(),
+                    facts.people() == null ? null : facts.people().groupSize(), utc(row.changedAt),
+                    row.factsJson(json), FactTables.frontexOrForeignOfficers(facts)});
+            facts.countries().forEach(country -> countries.add(new Object[]{id, country.code()}));
+            List<BorderLeg> borderLegs = facts.borderLegs();
+            for (int position = 0; position < borderLegs.size(); position++) {
+                BorderLeg leg = borderLegs.get(position);
+                legs.add(new Object[]{id, position, leg.from().code(), leg.to().code()});
+            }
+            List<AuthorityInvolvement> involved = facts.authorities();
+            for (int position = 0; position < involved.size(); position++) {
+                AuthorityInvolvement authority = involved.get(position);
+                authorities.add(new Object[]{id, position, authority.authority().country().code(),
+                        authority.authority().agency().name()});
+            }
+            facts.nationalities().stream().map(NationalityCount::nationality).distinct()
+                    .forEach(nationality -> nationalities.add(new Object[]{id, nationality.code()}));
+            facts.violations().forEach(code -> violations.add(new Object[]{id, code.name()}));
+        }
+        batch(jdbc, "insert into fact_incident (incident_id, version, status, kind, confidence, date_earliest, "
+                + "group_size, changed_at, facts_json, frontex_or_foreign_officers) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", incidents);
+        batch(jdbc, "insert into fact_country (incident_id, country_code) values (?, ?)", countries);
+        batch(jdbc, "insert into fact_leg (incident_id, leg_position, from_country, to_country) values (?, ?, ?, ?)",
+                legs);
+        batch(jdbc, "insert into fact_authority (incident_id, authority_position, country_code, agency) "
+                + "values (?, ?, ?, ?)", authorities);
+        batch(jdbc, "insert into fact_nationality (incident_id, nationality) values (?, ?)", nationalities);
+        batch(jdbc, "insert into fact_violation (incident_id, code) values (?, ?)", violations);
+    }
+
+    private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    /** An incident's row as stored before the batch, with the batch's changes applied so far. */
+    private static final class Row {
+
+        final String incidentId;
+        final boolean wasStored;
+        IncidentStatus status;
+        long version;
+        Instant changedAt;
+        /** The facts as read from the table, until a change replaces them; parsed only when a change needs them. */
+        String factsJson;
+        IncidentFacts facts;
+        /** Facts replaced (reported or corrected): the row and its child rows are written anew. */
+        boolean replaced;
+        /** Status, confidence or facts changed: the row is written. */
+        boolean changed;
+
+        Row(String incidentId, boolean wasStored, IncidentStatus status, String factsJson) {
+            this.incidentId = incidentId;
+            this.wasStored = wasStored;
+            this.status = status;
+            this.factsJson = factsJson;
+        }
+
+        void changedBy(Change change) {
+            version = change.version();
+            changedAt = change.at();
+            changed = true;
+        }
+
+        IncidentFacts facts(ObjectMapper json) {
+            if (facts == null) {
+                try {
+                    facts = json.readValue(factsJson, IncidentFacts.class);
+                } catch (JsonProcessingException e) {
+                    // The message names the table only: the facts never go into an exception.
+                    throw new IllegalStateException("cannot read incident facts from fact_incident", e);
+                }
+            }
+            return facts;
+        }
+
+        String factsJson(ObjectMapper json) {
+            if (factsJson == null) {
+                try {
+                    factsJson = json.writeValueAsString(facts);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write incident facts as JSON", e);
+                }
+            }
+            return factsJson;
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

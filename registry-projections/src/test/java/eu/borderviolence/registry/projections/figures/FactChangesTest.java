@@ -1,0 +1,136 @@
+package eu.borderviolence.registry.projections.figures;
+
+import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.CorroborationSource;
+import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
+import eu.borderviolence.registry.core.api.IncidentDate;
+import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
+import eu.borderviolence.registry.core.api.IncidentId;
+import eu.borderviolence.registry.core.api.IncidentMergedEvent;
+import eu.borderviolence.registry.core.api.IncidentReportedEvent;
+import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
+import eu.borderviolence.registry.projections.EventFeed;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static eu.borderviolence.registry.projections.Incidents.LAWYER;
+import static eu.borderviolence.registry.projections.Incidents.MONITOR;
+import static eu.borderviolence.registry.projections.Incidents.chainAtSiHrBa;
+import static eu.borderviolence.registry.projections.Incidents.chainHuRsMk;
+import static eu.borderviolence.registry.projections.Incidents.pushbackHuRs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The incident facts written per processor batch ({@link FactChanges}) are the facts written one event at a time:
+ * several changes of one incident in one batch, changes of incidents stored by an earlier batch, changes of an
+ * incident never kept, and a batch delivered again.
+ */
+class FactChangesTest extends FigureProjectionTest {
+
+    private static final LocalDate JULY_14 = LocalDate.of(2023, 7, 14);
+    private static final List<String> TABLES = List.of("fact_incident", "fact_country", "fact_leg", "fact_authority",
+            "fact_nationality", "fact_violation");
+
+    /** Makes the events without handing them to anything, so that each test delivers them as it needs. */
+    private final EventFeed stories = new EventFeed(() -> {
+    });
+
+    @Override
+    protected Object projection() {
+        return null; // the fact tables themselves are under test
+    }
+
+    @Test
+    void aBatchWritesWhatTheEventsOneAtATimeWrite() {
+        List<EventMessage<?>> earlier = new ArrayList<>();
+        List<EventMessage<?>> batch = new ArrayList<>();
+        IncidentId corrected = IncidentId.random();
+        IncidentId merged = IncidentId.random();
+        IncidentId kept = IncidentId.random();
+        IncidentId neverReported = IncidentId.random();
+        // An incident stored by an earlier batch, changed in this one.
+        earlier.add(stories.publish(kept, new IncidentReportedEvent(kept, chainHuRsMk(JULY_14), MONITOR), MONITOR));
+        batch.add(stories.publish(kept, corroboration(kept, ConfidenceStatus.CONFIRMED), LAWYER));
+        batch.add(stories.publish(kept, new IncidentRetractedEvent(kept, "witness recanted", LAWYER), LAWYER));
+        // Reported, corrected (its border moves) and corroborated within the batch.
+        batch.add(stories.publish(corrected, new IncidentReportedEvent(corrected, pushbackHuRs(JULY_14), MONITOR),
+                MONITOR));
+        batch.add(stories.publish(corrected, new IncidentFactsCorrectedEvent(corrected,
+                chainAtSiHrBa(IncidentDate.exactDay(JULY_14)), List.of("borderLegs"), "route checked", LAWYER), LAWYER));
+        batch.add(stories.publish(corrected, corroboration(corrected, ConfidenceStatus.CONFIRMED), LAWYER));
+        // Reported and merged into another within the batch.
+        batch.add(stories.publish(merged, new IncidentReportedEvent(merged, pushbackHuRs(JULY_14), MONITOR),
+                MONITOR));
+        batch.add(stories.publish(merged, new IncidentMergedEvent(merged, corrected, "same group", LAWYER), LAWYER));
+        // Changes of an incident the view never kept change nothing.
+        batch.add(stories.publish(neverReported, corroboration(neverReported, ConfidenceStatus.LIKELY), LAWYER));
+        batch.add(stories.publish(neverReported, new IncidentRetractedEvent(neverReported, "wrong", LAWYER), LAWYER));
+
+        earlier.forEach(events::deliver);
+        batch.forEach(events::deliver);
+        Map<String, List<Map<String, Object>>> oneAtATime = tables();
+        assertThat(oneAtATime.get("fact_incident")).hasSize(3);
+
+        facts.clear();
+        earlier.forEach(events::deliver);
+        events.deliverInOneBatch(batch);
+
+        assertThat(tables()).isEqualTo(oneAtATime);
+    }
+
+    @Test
+    void aBatchDeliveredAgainChangesNothing() {
+        IncidentId id = IncidentId.random();
+        List<EventMessage<?>> batch = List.of(
+                stories.publish(id, new IncidentReportedEvent(id, pushbackHuRs(JULY_14), MONITOR), MONITOR),
+                stories.publish(id, corroboration(id, ConfidenceStatus.LIKELY), LAWYER),
+                stories.publish(id, new IncidentFactsCorrectedEvent(id, chainHuRsMk(JULY_14), List.of("borderLegs"),
+                        "route checked", LAWYER), LAWYER));
+        events.deliverInOneBatch(batch);
+        Map<String, List<Map<String, Object>>> once = tables();
+
+        events.deliverInOneBatch(batch);
+        events.deliverInOneBatch(batch.subList(0, 1)); // the report alone: its facts must not come back
+        events.deliverInOneBatch(batch.subList(1, 2));
+
+        assertThat(tables()).isEqualTo(once);
+        assertThat(jdbc.queryForObject("select version from fact_incident", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("select from_country || '-' || to_country from fact_leg order by leg_position",
+                String.class)).containsExactly("HU-RS", "RS-MK");
+    }
+
+    @Test
+    void nothingIsWrittenBeforeTheBatchCommits() {
+        IncidentId id = IncidentId.random();
+        List<Long> seenByTheBatch = new ArrayList<>();
+        EventFeed watched = new EventFeed(() -> {
+        }, new IncidentFactsProjection(facts), new Object() {
+            @org.axonframework.eventhandling.EventHandler
+            void on(IncidentReportedEvent event) {
+                seenByTheBatch.add(rows("fact_incident"));
+            }
+        });
+        watched.deliverInOneBatch(List.of(
+                stories.publish(id, new IncidentReportedEvent(id, pushbackHuRs(JULY_14), MONITOR), MONITOR)));
+
+        assertThat(seenByTheBatch).containsExactly(0L);
+        assertThat(rows("fact_incident")).isEqualTo(1);
+    }
+
+    private static IncidentCorroboratedEvent corroboration(IncidentId id, ConfidenceStatus confidence) {
+        return new IncidentCorroboratedEvent(id, CorroborationSource.MEDICAL_REPORT, "MR-1", confidence, LAWYER);
+    }
+
+    private Map<String, List<Map<String, Object>>> tables() {
+        Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, jdbc.queryForList("select * from " + table + " order by 1, 2"));
+        }
+        return rows;
+    }
+}
