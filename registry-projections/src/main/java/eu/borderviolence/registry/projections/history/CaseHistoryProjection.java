@@ -11,6 +11,7 @@ import eu.borderviolence.registry.core.api.IncidentMergedEvent;
 import eu.borderviolence.registry.core.api.IncidentReportedEvent;
 import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
+import eu.borderviolence.registry.projections.ProcessorBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,6 +48,9 @@ import static eu.borderviolence.registry.core.api.RegistryMetaData.PRINCIPAL;
 public class CaseHistoryProjection {
 
     public static final String PROCESSING_GROUP = "case-history";
+
+    /** The unit of work's resource: the entries stored for the batch's incidents when it began. */
+    private static final String STORED = CaseHistoryProjection.class.getName() + ".stored";
 
     private final HistoryEntryRepository entries;
     private final MergeLinkRepository merges;
@@ -142,11 +146,28 @@ public class CaseHistoryProjection {
         return all;
     }
 
-    /** Saving by key makes a redelivered event overwrite its own entry rather than add another. */
+    /**
+     * Saving by key makes a redelivered event overwrite its own entry rather than add another. Within a processor's
+     * batch the entries already stored for the batch's incidents are read once, when the batch's first event comes,
+     * so that an entry not stored yet is inserted without reading its row first.
+     */
     private void record(IncidentId incidentId, Object event, String summary, Actor actor, Provenance provenance) {
-        entries.save(new HistoryEntry(incidentId, provenance.sequenceNumber(), provenance.globalPosition(),
+        HistoryEntry entry = new HistoryEntry(incidentId, provenance.sequenceNumber(), provenance.globalPosition(),
                 provenance.at(), eventType(event), provenance.principalOr(actor), provenance.organisationOr(actor),
-                provenance.correlationId(), summary));
+                provenance.correlationId(), summary);
+        boolean notYetStored = ProcessorBatch.once(STORED, batch -> {
+            Set<String> incidents = ProcessorBatch.aggregates(batch);
+            return new StoredEntries(incidents, Set.copyOf(entries.findKeysOf(incidents)));
+        }).map(stored -> stored.notYetStored(entry.getId(), incidentId)).orElse(false);
+        entries.save(notYetStored ? entry.notYetStored() : entry);
+    }
+
+    /** The entries stored for a batch's incidents when the batch began. */
+    private record StoredEntries(Set<String> incidents, Set<HistoryEntry.Key> keys) {
+
+        boolean notYetStored(HistoryEntry.Key key, IncidentId incidentId) {
+            return incidents.contains(incidentId.toString()) && !keys.contains(key);
+        }
     }
 
     /** {@code IncidentFactsCorrectedEvent} → {@code IncidentFactsCorrected}. */

@@ -2,6 +2,7 @@ package eu.borderviolence.registry.projections.history;
 
 import eu.borderviolence.registry.core.api.CaseHistoryEntry;
 import eu.borderviolence.registry.core.api.IncidentId;
+import eu.borderviolence.registry.projections.InsertedWithoutReading;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -18,7 +19,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "case_history_entry")
-class HistoryEntry {
+class HistoryEntry extends InsertedWithoutReading<HistoryEntry.Key> {
 
     static final int SUMMARY_LENGTH = 4000;
     private static final int ACTOR_LENGTH = 200;
@@ -63,6 +64,17 @@ class HistoryEntry {
         this.organisation = clip(organisation, ACTOR_LENGTH);
         this.correlationId = clip(correlationId, CORRELATION_ID_LENGTH);
         this.summary = clip(summary, SUMMARY_LENGTH);
+    }
+
+    /** Marks the entry as one whose event is known not to be stored: saving it inserts without reading first. */
+    HistoryEntry notYetStored() {
+        markNew();
+        return this;
+    }
+
+    @Override
+    public Key getId() {
+        return key;
     }
 
     CaseHistoryEntry toEntry() {

@@ -14,6 +14,7 @@ import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.IncidentView;
 import eu.borderviolence.registry.core.api.TestimonyId;
+import eu.borderviolence.registry.projections.InsertedWithoutReading;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -24,13 +25,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +48,7 @@ import java.util.stream.Stream;
  */
 @Entity
 @Table(name = "incident_summary")
-class IncidentSummary implements Persistable<String> {
+class IncidentSummary extends InsertedWithoutReading<String> {
 
     static final String REPORTED_AT = "reportedAt";
     static final String ID = "id";
@@ -129,14 +126,6 @@ class IncidentSummary implements Persistable<String> {
     @OrderColumn(name = "leg_position", nullable = false)
     private List<RouteLeg> legs = new ArrayList<>();
 
-    /**
-     * True for a summary made from a report and not yet stored: saving it then inserts it at once. Without this,
-     * Spring Data cannot tell a new summary from a stored one by its id (which the report assigns) and merges it,
-     * reading the row it is about to insert first.
-     */
-    @Transient
-    private boolean unsaved;
-
     protected IncidentSummary() {
         // for JPA
     }
@@ -146,22 +135,11 @@ class IncidentSummary implements Persistable<String> {
         return id;
     }
 
-    @Override
-    public boolean isNew() {
-        return unsaved;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        unsaved = false;
-    }
-
     static IncidentSummary reported(IncidentId incidentId, IncidentFacts facts, Actor reportedBy, long version,
                                     Instant at) {
         IncidentSummary summary = new IncidentSummary();
         summary.id = incidentId.toString();
-        summary.unsaved = true;
+        summary.markNew();
         summary.status = IncidentStatus.ACTIVE;
         summary.reportedByPrincipal = reportedBy.principal();
         summary.reportedByOrganisation = reportedBy.organisation();

@@ -12,6 +12,7 @@ import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.core.api.IncidentView;
 import eu.borderviolence.registry.core.api.ListIncidentsQuery;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
+import eu.borderviolence.registry.projections.ProcessorBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,8 +24,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The incident summary view: one row per incident with its current facts, status and testimonies, for reading one
@@ -46,6 +49,9 @@ public class IncidentSummaryProjection {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.asc(IncidentSummary.STATUS),
             Sort.Order.desc(IncidentSummary.REPORTED_AT), Sort.Order.asc(IncidentSummary.ID));
 
+    /** The unit of work's resource: the incidents of the batch that had no summary when it began. */
+    private static final String NOT_STORED = IncidentSummaryProjection.class.getName() + ".notStored";
+
     private final IncidentSummaryRepository summaries;
 
     IncidentSummaryProjection(IncidentSummaryRepository summaries) {
@@ -54,9 +60,11 @@ public class IncidentSummaryProjection {
 
     @EventHandler
     void on(IncidentReportedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        String id = event.incidentId().toString();
         // findById, not existsById: a query would make Hibernate flush the whole batch's changes before it, for
         // every report in the batch; a lookup by id asks the batch's own entities first (docs/benchmarks.md).
-        if (summaries.findById(event.incidentId().toString()).isEmpty()) {
+        if (notStoredBeforeTheBatch().map(absent -> absent.remove(id)).orElse(false)
+                || summaries.findById(id).isEmpty()) {
             summaries.save(IncidentSummary.reported(event.incidentId(), event.facts(), event.reportedBy(),
                     sequenceNumber, at));
         }
@@ -121,11 +129,29 @@ public class IncidentSummaryProjection {
 
     /** Applies an event to its incident's row unless the row already reflects it (redelivery, replay). */
     private void change(IncidentId incidentId, Object event, long sequenceNumber, Instant at) {
-        summaries.findById(incidentId.toString())
+        String id = incidentId.toString();
+        if (notStoredBeforeTheBatch().map(absent -> absent.contains(id)).orElse(false)) {
+            return; // no row to change, as findById would find
+        }
+        summaries.findById(id)
                 .filter(summary -> summary.notYetApplied(sequenceNumber))
                 .ifPresent(summary -> {
                     summary.apply(event, sequenceNumber, at);
                     summaries.save(summary);
                 });
+    }
+
+    /**
+     * Loads the summaries of every incident in the processor's batch with one query when the batch's first event
+     * comes, so that each event's lookup finds its summary among the batch's entities instead of reading it from
+     * the database; and answers which of the batch's incidents have no summary yet (their reports are in the batch,
+     * or they are not kept), so that a report need not look first either. Empty outside a batch.
+     */
+    private Optional<Set<String>> notStoredBeforeTheBatch() {
+        return ProcessorBatch.once(NOT_STORED, batch -> {
+            Set<String> absent = new HashSet<>(ProcessorBatch.aggregates(batch));
+            summaries.findAllById(absent).forEach(summary -> absent.remove(summary.getId()));
+            return absent;
+        });
     }
 }

@@ -21,6 +21,7 @@ import eu.borderviolence.registry.core.api.RegistryMetaData;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import eu.borderviolence.registry.projections.EventFeed;
+import eu.borderviolence.registry.projections.SelectCounter;
 import eu.borderviolence.registry.projections.Incidents;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
@@ -29,6 +30,7 @@ import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +52,7 @@ import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-@DataJpaTest(showSql = false)
+@DataJpaTest(showSql = false, properties = SelectCounter.PROPERTY)
 @Import(CaseHistoryProjection.class)
 class CaseHistoryProjectionTest {
 
@@ -71,6 +73,41 @@ class CaseHistoryProjectionTest {
             entityManager.flush();
             entityManager.clear();
         }, projection);
+    }
+
+    /**
+     * A processor applies events in batches: the entries stored for the batch's incidents are read with one query
+     * and the new entries inserted without reading their rows first; the batch delivered again (some of it
+     * already stored) overwrites its own entries.
+     */
+    @Test
+    void aBatchReadsWhatIsStoredOnceAndInsertsItsNewEntries() {
+        IncidentId stored = IncidentId.random();
+        IncidentId fresh = IncidentId.random();
+        EventFeed stories = new EventFeed(() -> {
+        });
+        events.deliver(stories.publish(stored, new IncidentReportedEvent(stored, Incidents.chainHuRsMk(JULY_14),
+                MONITOR), MONITOR));
+        List<EventMessage<?>> batch = List.of(
+                stories.publish(stored, new TestimonyAttachedEvent(stored, TestimonyId.random(), MONITOR), MONITOR),
+                stories.publish(fresh, new IncidentReportedEvent(fresh, Incidents.pushbackHuRs(JULY_14), MONITOR),
+                        MONITOR),
+                stories.publish(fresh, new IncidentRetractedEvent(fresh, "reported by mistake", LAWYER), LAWYER));
+        SelectCounter.reset();
+
+        events.deliverInOneBatch(batch);
+
+        assertThat(SelectCounter.selects()).as("queries of the batch").isEqualTo(1);
+        assertThat(history(stored).entries()).extracting(CaseHistoryEntry::eventType)
+                .containsExactly("IncidentReported", "TestimonyAttached");
+        assertThat(history(fresh).entries()).extracting(CaseHistoryEntry::eventType)
+                .containsExactly("IncidentReported", "IncidentRetracted");
+
+        events.deliverInOneBatch(batch.subList(1, 3));
+        events.deliverInOneBatch(batch);
+
+        assertThat(history(stored).entries()).hasSize(2);
+        assertThat(history(fresh).entries()).hasSize(2);
     }
 
     @Test

@@ -23,6 +23,7 @@ import eu.borderviolence.registry.core.api.ListIncidentsQuery;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import eu.borderviolence.registry.projections.EventFeed;
+import eu.borderviolence.registry.projections.SelectCounter;
 import eu.borderviolence.registry.projections.Incidents;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -30,6 +31,7 @@ import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +52,7 @@ import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 import static eu.borderviolence.registry.projections.Incidents.PARTNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DataJpaTest(showSql = false)
+@DataJpaTest(showSql = false, properties = SelectCounter.PROPERTY)
 @Import(IncidentSummaryProjection.class)
 class IncidentSummaryProjectionTest {
 
@@ -91,6 +93,47 @@ class IncidentSummaryProjectionTest {
         assertThat(view.mergedDuplicates()).isEmpty();
         assertThat(view.mergedInto()).isNull();
         assertThat(view.retractionReason()).isNull();
+    }
+
+    /**
+     * A processor applies events in batches: the batch's summaries are read with one query, none looked up alone
+     * (not even to find that a reported incident is new), and the events applied as one at a time; the batch delivered again changes nothing.
+     */
+    @Test
+    void aBatchReadsItsIncidentsAtOnceAndAppliesEachEventInTurn() {
+        IncidentId stored = reported(Incidents.pushbackHuRs(JULY_14));
+        EventFeed stories = new EventFeed(() -> {
+        });
+        IncidentId fresh = IncidentId.random();
+        TestimonyId toStored = TestimonyId.random();
+        TestimonyId toFresh = TestimonyId.random();
+        IncidentFacts corrected = Incidents.chainHuRsMk(JULY_14);
+        // The story feed numbers the stored incident's events from 0 again: its report was event 0 here too.
+        stories.publish(stored, new IncidentReportedEvent(stored, Incidents.pushbackHuRs(JULY_14), MONITOR), MONITOR);
+        List<EventMessage<?>> batch = List.of(
+                stories.publish(stored, new TestimonyAttachedEvent(stored, toStored, MONITOR), MONITOR),
+                stories.publish(fresh, new IncidentReportedEvent(fresh, Incidents.pushbackHuRs(JULY_14), MONITOR),
+                        MONITOR),
+                stories.publish(fresh, new TestimonyAttachedEvent(fresh, toFresh, PARTNER), PARTNER),
+                stories.publish(fresh, new IncidentFactsCorrectedEvent(fresh, corrected, List.of("borderLegs"),
+                        "route checked", LAWYER), LAWYER));
+        SelectCounter.reset();
+
+        events.deliverInOneBatch(batch);
+
+        assertThat(SelectCounter.selects()).as("queries of the batch").isEqualTo(1);
+        IncidentView storedView = find(stored).orElseThrow();
+        IncidentView freshView = find(fresh).orElseThrow();
+        assertThat(storedView.testimonies()).containsExactly(toStored);
+        assertThat(storedView.version()).isEqualTo(1);
+        assertThat(freshView.testimonies()).containsExactly(toFresh);
+        assertThat(freshView.facts()).isEqualTo(corrected);
+        assertThat(freshView.version()).isEqualTo(2);
+
+        events.deliverInOneBatch(batch);
+
+        assertThat(find(stored)).contains(storedView);
+        assertThat(find(fresh)).contains(freshView);
     }
 
     @Test
