@@ -1,10 +1,10 @@
 package eu.borderviolence.registry.api.integrity;
 
+import eu.borderviolence.registry.projections.ProcessorBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -54,14 +54,13 @@ public class IntegrityChain {
 
     @EventHandler
     @DisallowReplay
-    void on(Object event, @MessageIdentifier String eventIdentifier, UnitOfWork<?> unitOfWork) {
-        UnitOfWork<?> batch = unitOfWork.root();
-        List<String> pending = batch.getOrComputeResource(PENDING, key -> {
+    void on(Object event, @MessageIdentifier String eventIdentifier) {
+        // A processor always applies its events in a unit of work, so the batch is always there.
+        ProcessorBatch.once(PENDING, batch -> {
             List<String> identifiers = new ArrayList<>();
             batch.onPrepareCommit(committing -> link(identifiers));
             return identifiers;
-        });
-        pending.add(eventIdentifier);
+        }).orElseThrow().add(eventIdentifier);
     }
 
     /** Links the events, in this order, after the chain's last link; events already linked are left as they are. */
