@@ -6,9 +6,11 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,24 @@ public final class ProcessorBatch {
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return Optional.of(batch.getOrComputeResource(key, ignored -> make.apply(batch)));
+    }
+
+    /**
+     * Writes {@code item} with the batch's other items of the same {@code key}: {@code write} is given them all, in
+     * the order they came, as the batch commits, inside its transaction (so they are stored with the token that
+     * records them, or not at all). Outside a batch {@code write} is given the item at once.
+     */
+    public static <T> void writeAtCommit(String key, T item, Consumer<List<T>> write) {
+        Optional<List<T>> pending = once(key, batch -> {
+            List<T> items = new ArrayList<>();
+            batch.onPrepareCommit(committing -> write.accept(items));
+            return items;
+        });
+        if (pending.isPresent()) {
+            pending.get().add(item);
+        } else {
+            write.accept(List.of(item));
+        }
     }
 
     /** The aggregates (incidents, testimonies) whose events are in the batch. */

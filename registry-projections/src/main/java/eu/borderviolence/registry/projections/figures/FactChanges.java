@@ -53,14 +53,11 @@ final class FactChanges {
     record NewStatus(String incidentId, IncidentStatus status, long version, Instant at) implements Change {
     }
 
-    private final List<Change> changes = new ArrayList<>();
-
-    void add(Change change) {
-        changes.add(change);
+    private FactChanges() {
     }
 
-    /** Applies the changes to the stored rows and writes the incidents that changed. */
-    void write(JdbcTemplate jdbc, ObjectMapper json) {
+    /** Applies the changes, in this order, to the stored rows and writes the incidents that changed. */
+    static void write(List<Change> changes, JdbcTemplate jdbc, ObjectMapper json) {
         if (changes.isEmpty()) {
             return;
         }
@@ -68,7 +65,6 @@ final class FactChanges {
         for (Change change : changes) {
             apply(change, rows, json);
         }
-        changes.clear();
         List<Row> replaced = rows.values().stream().filter(row -> row.replaced).toList();
         List<Row> updated = rows.values().stream().filter(row -> row.changed && !row.replaced).toList();
         // The child rows go with their incident row: their foreign keys cascade.

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -87,18 +86,7 @@ public final class FactTables {
      * the batch commits, inside its transaction; outside one (tests, tools), writes it at once.
      */
     private void change(FactChanges.Change change) {
-        Optional<FactChanges> batch = ProcessorBatch.once(pendingChanges, unitOfWork -> {
-            FactChanges changes = new FactChanges();
-            unitOfWork.onPrepareCommit(committing -> changes.write(jdbc, json));
-            return changes;
-        });
-        if (batch.isPresent()) {
-            batch.get().add(change);
-        } else {
-            FactChanges alone = new FactChanges();
-            alone.add(change);
-            alone.write(jdbc, json);
-        }
+        ProcessorBatch.writeAtCommit(pendingChanges, change, changes -> FactChanges.write(changes, jdbc, json));
     }
 
     /** Empties the tables, before a replay. */

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -49,15 +50,38 @@ public class CaseHistoryProjection {
 
     public static final String PROCESSING_GROUP = "case-history";
 
-    /** The unit of work's resource: the entries stored for the batch's incidents when it began. */
-    private static final String STORED = CaseHistoryProjection.class.getName() + ".stored";
+    /** The unit of work's resource: the batch's entries, written as it commits. */
+    private static final String PENDING = CaseHistoryProjection.class.getName() + ".pending";
+
+    /**
+     * Stores an entry, or overwrites its own row when its event was stored before. Standard SQL, run alike by H2
+     * and PostgreSQL. The one-row source is joined on the whole primary key, so the database finds the row by its
+     * key whatever statistics it has of the table; a batch's read of its incidents' stored keys instead scanned the
+     * whole table on a PostgreSQL that had never analyzed it (docs/benchmarks.md).
+     */
+    private static final String MERGE_ENTRY = """
+            merge into case_history_entry t
+            using (select cast(? as varchar(36)) incident_id, cast(? as bigint) sequence_number,
+                          cast(? as bigint) global_position, cast(? as timestamp(6) with time zone) recorded_at,
+                          cast(? as varchar(100)) event_type, cast(? as varchar(200)) author,
+                          cast(? as varchar(200)) organisation, cast(? as varchar(255)) correlation_id,
+                          cast(? as varchar(4000)) summary) s
+            on t.incident_id = s.incident_id and t.sequence_number = s.sequence_number
+            when matched then update set global_position = s.global_position, recorded_at = s.recorded_at,
+                event_type = s.event_type, author = s.author, organisation = s.organisation,
+                correlation_id = s.correlation_id, summary = s.summary
+            when not matched then insert (%s)
+                values (s.incident_id, s.sequence_number, s.global_position, s.recorded_at, s.event_type, s.author,
+                        s.organisation, s.correlation_id, s.summary)""".formatted(HistoryEntry.COLUMNS);
 
     private final HistoryEntryRepository entries;
     private final MergeLinkRepository merges;
+    private final JdbcTemplate jdbc;
 
-    CaseHistoryProjection(HistoryEntryRepository entries, MergeLinkRepository merges) {
+    CaseHistoryProjection(HistoryEntryRepository entries, MergeLinkRepository merges, JdbcTemplate jdbc) {
         this.entries = entries;
         this.merges = merges;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -147,27 +171,15 @@ public class CaseHistoryProjection {
     }
 
     /**
-     * Saving by key makes a redelivered event overwrite its own entry rather than add another. Within a processor's
-     * batch the entries already stored for the batch's incidents are read once, when the batch's first event comes,
-     * so that an entry not stored yet is inserted without reading its row first.
+     * Within a processor's batch, the batch's entries are written together as it commits, in JDBC batches of one
+     * statement per entry, without reading anything first; outside a batch (tests) the entry is written at once.
      */
     private void record(IncidentId incidentId, Object event, String summary, Actor actor, Provenance provenance) {
         HistoryEntry entry = new HistoryEntry(incidentId, provenance.sequenceNumber(), provenance.globalPosition(),
                 provenance.at(), eventType(event), provenance.principalOr(actor), provenance.organisationOr(actor),
                 provenance.correlationId(), summary);
-        boolean notYetStored = ProcessorBatch.once(STORED, batch -> {
-            Set<String> incidents = ProcessorBatch.aggregates(batch);
-            return new StoredEntries(incidents, Set.copyOf(entries.findKeysOf(incidents)));
-        }).map(stored -> stored.notYetStored(entry.getId(), incidentId)).orElse(false);
-        entries.save(notYetStored ? entry.notYetStored() : entry);
-    }
-
-    /** The entries stored for a batch's incidents when the batch began. */
-    private record StoredEntries(Set<String> incidents, Set<HistoryEntry.Key> keys) {
-
-        boolean notYetStored(HistoryEntry.Key key, IncidentId incidentId) {
-            return incidents.contains(incidentId.toString()) && !keys.contains(key);
-        }
+        ProcessorBatch.writeAtCommit(PENDING, entry,
+                batch -> jdbc.batchUpdate(MERGE_ENTRY, batch.stream().map(HistoryEntry::row).toList()));
     }
 
     /** {@code IncidentFactsCorrectedEvent} → {@code IncidentFactsCorrected}. */

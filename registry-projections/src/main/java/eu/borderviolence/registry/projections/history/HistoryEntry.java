@@ -2,24 +2,31 @@ package eu.borderviolence.registry.projections.history;
 
 import eu.borderviolence.registry.core.api.CaseHistoryEntry;
 import eu.borderviolence.registry.core.api.IncidentId;
-import eu.borderviolence.registry.projections.InsertedWithoutReading;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 import java.io.Serializable;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
  * One event of an incident, told for people. Keyed by incident and sequence number, so a redelivered or replayed
- * event overwrites its own row instead of adding a second one. Written once per event and never changed.
+ * event overwrites its own row instead of adding a second one. Written once per event and never changed: the
+ * projection writes it with JDBC ({@link #COLUMNS}, {@link #row()}), JPA only reads it.
  */
 @Entity
 @Table(name = "case_history_entry")
-class HistoryEntry extends InsertedWithoutReading<HistoryEntry.Key> {
+class HistoryEntry {
+
+    /** The columns of {@link #row()}, in its order. */
+    static final String COLUMNS = "incident_id, sequence_number, global_position, recorded_at, event_type, author, "
+            + "organisation, correlation_id, summary";
 
     static final int SUMMARY_LENGTH = 4000;
     private static final int ACTOR_LENGTH = 200;
@@ -66,15 +73,10 @@ class HistoryEntry extends InsertedWithoutReading<HistoryEntry.Key> {
         this.summary = clip(summary, SUMMARY_LENGTH);
     }
 
-    /** Marks the entry as one whose event is known not to be stored: saving it inserts without reading first. */
-    HistoryEntry notYetStored() {
-        markNew();
-        return this;
-    }
-
-    @Override
-    public Key getId() {
-        return key;
+    /** The entry's values in the order of {@link #COLUMNS}. */
+    Object[] row() {
+        return new Object[]{key.incidentId, key.sequenceNumber, globalPosition, recordedAt.atOffset(ZoneOffset.UTC),
+                eventType, author, organisation, new SqlParameterValue(Types.VARCHAR, correlationId), summary};
     }
 
     CaseHistoryEntry toEntry() {

@@ -13,8 +13,4 @@ interface HistoryEntryRepository extends JpaRepository<HistoryEntry, HistoryEntr
             where e.key.incidentId in :incidentIds
             order by e.globalPosition, e.key.sequenceNumber, e.key.incidentId""")
     List<HistoryEntry> findInStoredOrder(Collection<String> incidentIds);
-
-    /** The keys of the entries stored for these incidents. */
-    @Query("select e.key from HistoryEntry e where e.key.incidentId in :incidentIds")
-    List<HistoryEntry.Key> findKeysOf(Collection<String> incidentIds);
 }
