@@ -14,12 +14,15 @@ import eu.borderviolence.registry.core.testimony.TestimonyRecordedEventUpcaster;
 import eu.borderviolence.registry.core.testimony.WitnessVault;
 import eu.borderviolence.registry.api.storage.Durability;
 import eu.borderviolence.registry.api.storage.DurableCommands;
+import eu.borderviolence.registry.api.views.ProcessorMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -99,6 +102,17 @@ public class AxonConfig {
     public ConfigurerModule claimExtension(@Value("${registry.views.claim-extension:1s}") Duration extension) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.claimExtensionThreshold(extension.toMillis()));
+    }
+
+    /**
+     * The event processors' metrics ({@link ProcessorMeters}: axon-micrometer's meters, made once per payload type)
+     * in place of axon-micrometer's monitors, which look them up for every event; the command and query buses keep
+     * axon-micrometer's. A monitor for a type of component takes precedence over the default for all components.
+     */
+    @Bean
+    public ConfigurerModule processorMeters(MeterRegistry meters) {
+        return configurer -> configurer.configureMessageMonitor(EventProcessor.class,
+                (configuration, componentType, processor) -> new ProcessorMeters(processor, meters));
     }
 
     /** Flushes answered writes to disk where the database does not do so on commit (H2). */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.RegistryApplication;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.TestTokens;
+import eu.borderviolence.registry.api.views.ProcessorMeters;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -260,8 +262,14 @@ public class RegistryJourneyTest {
             assertThat(get("/actuator/metrics").body()).contains("eventProcessor.processedCounter");
             String prometheus = get("/actuator/prometheus").body();
             assertThat(prometheus).contains("eventProcessor_processedCounter_total{payloadType=\"IncidentReportedEvent\",processorName=\"incident-summary\"}")
+                    .contains("eventProcessor_capacity{payloadType=\"IncidentReportedEvent\",processorName=\"incident-summary\"}")
+                    .contains("eventProcessor_latency{processorName=\"incident-summary\"}")
                     .contains("commandBus_successCounter_total{payloadType=\"SubmitTestimonyCommand\"}")
                     .doesNotContain(MARKER);
+            // The processors' meters are the registry's own (made once per payload type), the buses' axon-micrometer's.
+            assertThat(app.getBean(org.axonframework.config.Configuration.class)
+                    .messageMonitor(PooledStreamingEventProcessor.class, "incident-summary"))
+                    .isInstanceOf(ProcessorMeters.class);
             assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
             assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
         }
