@@ -7,7 +7,7 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 /**
- * A view row whose key the events assign (an incident's id, an event's sequence number), so Spring Data cannot tell
+ * A view row whose key the events assign (an incident's id), so Spring Data cannot tell
  * a new row from a stored one by its key and would merge it, reading the row it is about to insert first. A row the
  * projection knows to be new is marked so, and saving it inserts it at once; any other is merged as before.
  */
