@@ -14,7 +14,6 @@ import eu.borderviolence.registry.core.testimony.TestimonyRecordedEventUpcaster;
 import eu.borderviolence.registry.core.testimony.WitnessVault;
 import eu.borderviolence.registry.api.storage.Durability;
 import eu.borderviolence.registry.api.storage.DurableCommands;
-import eu.borderviolence.registry.api.views.ProcessorMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
@@ -24,6 +23,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -105,14 +105,20 @@ public class AxonConfig {
     }
 
     /**
-     * The event processors' metrics ({@link ProcessorMeters}: axon-micrometer's meters, made once per payload type)
-     * in place of axon-micrometer's monitors, which look them up for every event; the command and query buses keep
-     * axon-micrometer's. A monitor for a type of component takes precedence over the default for all components.
+     * The metrics of the event processors and of the command and query buses ({@link MessageMeters}: axon-micrometer's
+     * meters, made once per payload type) in place of axon-micrometer's monitors, which look them up for every
+     * message and keep every message's time for ten minutes. A monitor for a type of component takes precedence over
+     * axon-micrometer's default for all components, which still serves the event bus.
      */
     @Bean
-    public ConfigurerModule processorMeters(MeterRegistry meters) {
-        return configurer -> configurer.configureMessageMonitor(EventProcessor.class,
-                (configuration, componentType, processor) -> new ProcessorMeters(processor, meters));
+    public ConfigurerModule messageMeters(MeterRegistry meters) {
+        return configurer -> configurer
+                .configureMessageMonitor(EventProcessor.class,
+                        (configuration, componentType, processor) -> MessageMeters.ofProcessor(processor, meters))
+                .configureMessageMonitor(CommandBus.class,
+                        (configuration, componentType, bus) -> MessageMeters.ofBus(bus, meters))
+                .configureMessageMonitor(QueryBus.class,
+                        (configuration, componentType, bus) -> MessageMeters.ofBus(bus, meters));
     }
 
     /** Flushes answered writes to disk where the database does not do so on commit (H2). */

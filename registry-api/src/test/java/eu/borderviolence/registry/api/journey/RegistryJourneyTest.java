@@ -3,10 +3,12 @@ package eu.borderviolence.registry.api.journey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.RegistryApplication;
+import eu.borderviolence.registry.api.config.MessageMeters;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.TestTokens;
-import eu.borderviolence.registry.api.views.ProcessorMeters;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -265,11 +267,15 @@ public class RegistryJourneyTest {
                     .contains("eventProcessor_capacity{payloadType=\"IncidentReportedEvent\",processorName=\"incident-summary\"}")
                     .contains("eventProcessor_latency{processorName=\"incident-summary\"}")
                     .contains("commandBus_successCounter_total{payloadType=\"SubmitTestimonyCommand\"}")
+                    .contains("commandBus_capacity{payloadType=\"SubmitTestimonyCommand\"}")
+                    .contains("queryBus_successCounter_total{payloadType=\"ListIncidentsQuery\"}")
                     .doesNotContain(MARKER);
-            // The processors' meters are the registry's own (made once per payload type), the buses' axon-micrometer's.
-            assertThat(app.getBean(org.axonframework.config.Configuration.class)
-                    .messageMonitor(PooledStreamingEventProcessor.class, "incident-summary"))
-                    .isInstanceOf(ProcessorMeters.class);
+            // The processors' and buses' meters are the registry's own (made once per payload type).
+            org.axonframework.config.Configuration axon = app.getBean(org.axonframework.config.Configuration.class);
+            assertThat(axon.messageMonitor(PooledStreamingEventProcessor.class, "incident-summary"))
+                    .isInstanceOf(MessageMeters.class);
+            assertThat(axon.messageMonitor(SimpleCommandBus.class, "commandBus")).isInstanceOf(MessageMeters.class);
+            assertThat(axon.messageMonitor(SimpleQueryBus.class, "queryBus")).isInstanceOf(MessageMeters.class);
             assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
             assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
         }

@@ -1,4 +1,4 @@
-package eu.borderviolence.registry.api.views;
+package eu.borderviolence.registry.api.config;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -17,53 +17,74 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An event processor's metrics: the meters axon-micrometer's dimensional monitors publish, under the same names and
- * tags ({@code eventProcessor.*}, tagged {@code processorName} and, all but the latency, {@code payloadType}), made
- * once per payload type instead of looked up for every event.
+ * The metrics of a component that handles messages, an event processor or the command or query bus: the meters
+ * axon-micrometer's dimensional monitors publish for it, under the same names and tags, made once per payload type
+ * instead of looked up for every message.
  *
- * <p>axon-micrometer's monitors look eleven meters up in the registry for every event a processor sees, handled or
- * passed over, and its capacity gauge keeps every event's processing time for ten minutes, one map entry each. After
- * a catch-up and a rebuild of a million events those entries held 461 MB of a 512 MB heap and the JVM collected
- * without end; the lookups and entries took 13-15% of the processors' samples (docs/benchmarks.md). Here each
- * payload type's meters are made on its first event, and the capacity adds the processing times of each ten seconds
- * together: the same ten-minute window in sixty sums, whatever the rate of events.
+ * <p>axon-micrometer's monitors look their meters up in the registry for every message (eleven per event for a
+ * processor, which sees every event, handled or passed over), and its capacity gauge keeps every message's handling
+ * time for ten minutes, one map entry each. After a catch-up and a rebuild of a million events those entries held
+ * 461 MB of a 512 MB heap and the JVM collected without end; the lookups and entries took 13-15% of the processors'
+ * samples (docs/benchmarks.md). Under a steady load of queries or commands the buses' entries grow alike: ten minutes
+ * of a thousand queries a second are 600,000. Here each payload type's meters are made on its first message, and the
+ * capacity adds the handling times of each ten seconds together: the same ten-minute window in sixty sums, whatever
+ * the rate.
  *
  * <ul>
- *   <li>{@code eventProcessor.ingestedCounter}, {@code .successCounter}, {@code .failureCounter},
- *   {@code .processedCounter} (success or failure), {@code .ignoredCounter} (no handler took the event);</li>
- *   <li>{@code eventProcessor.allTimer}, {@code .successTimer}, {@code .failureTimer}, {@code .ignoredTimer}: the time
- *   from an event's arrival at the processor to its outcome, with percentiles over ten minutes;</li>
- *   <li>{@code eventProcessor.capacity}: the share of the last ten minutes spent processing events of the type (1 is
- *   one thread busy all the time);</li>
- *   <li>{@code eventProcessor.latency}: how old, in milliseconds, the last event the processor saw was when it came.</li>
+ *   <li>{@code <prefix>.ingestedCounter}, {@code .successCounter}, {@code .failureCounter},
+ *   {@code .processedCounter} (success or failure), {@code .ignoredCounter} (no handler took the message);</li>
+ *   <li>{@code <prefix>.allTimer}, {@code .successTimer}, {@code .failureTimer}, {@code .ignoredTimer}: the time from
+ *   a message's arrival to its outcome, with percentiles over ten minutes;</li>
+ *   <li>{@code <prefix>.capacity}: the share of the last ten minutes spent handling messages of the type (1 is one
+ *   thread busy all the time);</li>
+ *   <li>for a processor only, {@code eventProcessor.latency}: how old, in milliseconds, the last event it saw was
+ *   when it came.</li>
  * </ul>
+ *
+ * The prefix of a processor's meters is {@code eventProcessor}, tagged {@code processorName} and {@code payloadType};
+ * a bus's is its name ({@code commandBus}, {@code queryBus}), tagged {@code payloadType}.
  */
-public final class ProcessorMeters implements MessageMonitor<Message<?>> {
+public final class MessageMeters implements MessageMonitor<Message<?>> {
 
-    static final String PREFIX = "eventProcessor";
+    static final String PROCESSOR_PREFIX = "eventProcessor";
     static final String PROCESSOR_NAME = "processorName";
     static final String PAYLOAD_TYPE = "payloadType";
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final int SLICES = 60;
 
-    private final String processor;
+    private final String prefix;
+    private final Tags componentTags;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
-    private final AtomicLong latency = new AtomicLong();
+    /** The age of the last event seen, for a processor; null for a bus. */
+    private final AtomicLong latency;
 
-    public ProcessorMeters(String processor, MeterRegistry registry) {
-        this.processor = processor;
+    private MessageMeters(String prefix, Tags componentTags, boolean latency, MeterRegistry registry) {
+        this.prefix = prefix;
+        this.componentTags = componentTags;
         this.registry = registry;
         this.clock = registry.config().clock();
-        Gauge.builder(PREFIX + ".latency", latency, AtomicLong::get).tags(PROCESSOR_NAME, processor)
-                .register(registry);
+        this.latency = latency ? new AtomicLong() : null;
+        if (latency) {
+            Gauge.builder(prefix + ".latency", this.latency, AtomicLong::get).tags(componentTags).register(registry);
+        }
+    }
+
+    /** An event processor's meters: {@code eventProcessor.*}, tagged with its name. */
+    public static MessageMeters ofProcessor(String processor, MeterRegistry registry) {
+        return new MessageMeters(PROCESSOR_PREFIX, Tags.of(PROCESSOR_NAME, processor), true, registry);
+    }
+
+    /** A command or query bus's meters, named after it ({@code commandBus.*}). */
+    public static MessageMeters ofBus(String bus, MeterRegistry registry) {
+        return new MessageMeters(bus, Tags.empty(), false, registry);
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), this::meters);
-        if (message instanceof EventMessage<?> event) {
+        if (latency != null && message instanceof EventMessage<?> event) {
             latency.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
         }
         meters.ingested.increment();
@@ -95,9 +116,9 @@ public final class ProcessorMeters implements MessageMonitor<Message<?>> {
     }
 
     private Meters meters(Class<?> payloadType) {
-        Tags tags = Tags.of(PAYLOAD_TYPE, payloadType.getSimpleName(), PROCESSOR_NAME, processor);
+        Tags tags = componentTags.and(PAYLOAD_TYPE, payloadType.getSimpleName());
         BusyTime busy = new BusyTime(WINDOW, SLICES);
-        Gauge.builder(PREFIX + ".capacity", busy, ignored -> busy.share(clock.monotonicTime())).tags(tags)
+        Gauge.builder(prefix + ".capacity", busy, ignored -> busy.share(clock.monotonicTime())).tags(tags)
                 .register(registry);
         return new Meters(counter(".ingestedCounter", tags), counter(".successCounter", tags),
                 counter(".failureCounter", tags), counter(".processedCounter", tags), counter(".ignoredCounter", tags),
@@ -106,12 +127,12 @@ public final class ProcessorMeters implements MessageMonitor<Message<?>> {
     }
 
     private Counter counter(String suffix, Tags tags) {
-        return registry.counter(PREFIX + suffix, tags);
+        return registry.counter(prefix + suffix, tags);
     }
 
     /** As axon-micrometer's timers: percentiles over the last ten minutes. */
     private Timer timer(String name, Tags tags) {
-        return Timer.builder(PREFIX + "." + name).distributionStatisticExpiry(WINDOW)
+        return Timer.builder(prefix + "." + name).distributionStatisticExpiry(WINDOW)
                 .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999).tags(tags).register(registry);
     }
 

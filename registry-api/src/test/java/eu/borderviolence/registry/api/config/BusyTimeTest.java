@@ -1,4 +1,4 @@
-package eu.borderviolence.registry.api.views;
+package eu.borderviolence.registry.api.config;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,10 @@
-package eu.borderviolence.registry.api.views;
+package eu.borderviolence.registry.api.config;
 
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
@@ -17,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-class ProcessorMetersTest {
+class MessageMetersTest {
 
     private final MockClock clock = new MockClock();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-    private final ProcessorMeters meters = new ProcessorMeters("incident-summary", registry);
+    private final MessageMeters meters = MessageMeters.ofProcessor("incident-summary", registry);
 
     record IncidentReported(String id) {
     }
@@ -91,6 +92,21 @@ class ProcessorMetersTest {
 
         assertThat(registry.get("eventProcessor.latency").tag("processorName", "incident-summary").gauge().value())
                 .isEqualTo(2_500);
+    }
+
+    @Test
+    void aBusesMetersAreNamedAfterItAndTaggedWithThePayloadTypeOnly() {
+        MessageMeters bus = MessageMeters.ofBus("commandBus", registry);
+        record SubmitTestimony(String id) {
+        }
+
+        bus.onMessageIngested(new GenericCommandMessage<>(new SubmitTestimony("a"))).reportSuccess();
+
+        assertThat(registry.get("commandBus.successCounter").tags("payloadType", "SubmitTestimony").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("commandBus.successCounter").counter().getId().getTags()).hasSize(1);
+        assertThat(registry.get("commandBus.capacity").tags("payloadType", "SubmitTestimony").gauge()).isNotNull();
+        assertThat(registry.find("commandBus.latency").gauge()).isNull();
     }
 
     private GenericEventMessage<Object> event(Object payload) {
