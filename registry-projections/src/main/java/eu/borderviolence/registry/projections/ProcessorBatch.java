@@ -1,18 +1,13 @@
 package eu.borderviolence.registry.projections;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The batch of events a view's processor is applying: Axon's streaming processors apply their events in batches, each
@@ -53,14 +48,5 @@ public final class ProcessorBatch {
         } else {
             write.accept(List.of(item));
         }
-    }
-
-    /** The aggregates (incidents, testimonies) whose events are in the batch. */
-    public static Set<String> aggregates(UnitOfWork<?> batch) {
-        List<? extends Message<?>> messages = batch instanceof BatchingUnitOfWork<?> batching
-                ? batching.getMessages() : List.of(batch.getMessage());
-        return messages.stream().filter(DomainEventMessage.class::isInstance)
-                .map(message -> ((DomainEventMessage<?>) message).getAggregateIdentifier())
-                .collect(Collectors.toSet());
     }
 }

@@ -8,16 +8,17 @@ import eu.borderviolence.registry.core.api.ConfidenceStatus;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.NationalityCount;
+import eu.borderviolence.registry.projections.BatchStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static eu.borderviolence.registry.projections.BatchStatements.batch;
+import static eu.borderviolence.registry.projections.BatchStatements.utc;
 
 /**
  * The changes one processor batch makes to the incident facts, written together when the batch commits. The stored
@@ -27,9 +28,6 @@ import java.util.Map;
  * (stored, or reached earlier in the batch) is ignored, exactly as when each event was written on its own.
  */
 final class FactChanges {
-
-    /** Incidents per statement: far below any database's limit on parameters, large enough for any batch. */
-    private static final int SLICE = 500;
 
     /** One event's change to one incident. */
     sealed interface Change permits Keep, NewConfidence, NewStatus {
@@ -103,16 +101,12 @@ final class FactChanges {
 
     private static Map<String, Row> stored(JdbcTemplate jdbc, List<String> incidentIds) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        for (int from = 0; from < incidentIds.size(); from += SLICE) {
-            List<String> slice = incidentIds.subList(from, Math.min(incidentIds.size(), from + SLICE));
-            jdbc.query("select incident_id, version, status, facts_json from fact_incident where incident_id in ("
-                    + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")", rs -> {
-                        Row row = new Row(rs.getString(1), true, IncidentStatus.valueOf(rs.getString(3)),
-                                rs.getString(4));
-                        row.version = rs.getLong(2);
-                        rows.put(row.incidentId, row);
-                    }, slice.toArray());
-        }
+        BatchStatements.forEachOf(jdbc, "select incident_id, version, status, facts_json from fact_incident "
+                + "where incident_id in", incidentIds, rs -> {
+                    Row row = new Row(rs.getString(1), true, IncidentStatus.valueOf(rs.getString(3)), rs.getString(4));
+                    row.version = rs.getLong(2);
+                    rows.put(row.incidentId, row);
+                });
         return rows;
     }
 
@@ -156,12 +150,6 @@ final class FactChanges {
                 + "values (?, ?, ?, ?)", authorities);
         batch(jdbc, "insert into fact_nationality (incident_id, nationality) values (?, ?)", nationalities);
         batch(jdbc, "insert into fact_violation (incident_id, code) values (?, ?)", violations);
-    }
-
-    private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows);
-        }
     }
 
     /** An incident's row as stored before the batch, with the batch's changes applied so far. */
@@ -219,9 +207,5 @@ final class FactChanges {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
     }
 }

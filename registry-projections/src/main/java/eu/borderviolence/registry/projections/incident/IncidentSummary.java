@@ -1,7 +1,10 @@
 package eu.borderviolence.registry.projections.incident;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.Actor;
+import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
 import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
 import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
@@ -14,7 +17,6 @@ import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.IncidentView;
 import eu.borderviolence.registry.core.api.TestimonyId;
-import eu.borderviolence.registry.projections.InsertedWithoutReading;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -26,17 +28,26 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.jdbc.core.SqlParameterValue;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import static eu.borderviolence.registry.projections.BatchStatements.utc;
 
 /**
  * One incident as it stands now. The columns the list filters on are copied out of the facts; the facts themselves,
@@ -45,10 +56,15 @@ import java.util.stream.Stream;
  *
  * <p>{@code version} is the sequence number of the latest event applied: an event at or below it was applied before
  * and is ignored, which makes every change idempotent under redelivery and replay.
+ *
+ * <p>JPA only reads it, for the queries ({@code @Immutable}); the projection reads and writes its rows per batch with
+ * JDBC ({@link SummaryChanges}, through {@link #read} and {@link #row}), since Hibernate's loading, snapshots and
+ * dirty checking of every changed incident were the largest part of the view's rebuild (docs/benchmarks.md).
  */
 @Entity
+@Immutable
 @Table(name = "incident_summary")
-class IncidentSummary extends InsertedWithoutReading<String> {
+class IncidentSummary {
 
     static final String REPORTED_AT = "reportedAt";
     static final String ID = "id";
@@ -58,6 +74,12 @@ class IncidentSummary extends InsertedWithoutReading<String> {
     static final String DATE_LATEST = "dateLatest";
     static final String COUNTRIES = "countries";
     static final String LEGS = "legs";
+
+    /** The table's columns, in the order {@link #read} reads them and {@link #row} gives them. */
+    static final List<String> COLUMNS = List.of("incident_id", "version", "status", "kind", "place_country",
+            "date_earliest", "date_latest", "merged_into", "reported_by_principal", "reported_by_organisation",
+            "reported_at", "last_changed_at", "retraction_reason", "facts_json", "testimony_ids_json",
+            "merged_duplicate_ids_json");
 
     @Id
     @Column(name = "incident_id", length = 36, nullable = false)
@@ -116,6 +138,7 @@ class IncidentSummary extends InsertedWithoutReading<String> {
     @Column(name = "merged_duplicate_ids_json", length = 100_000, nullable = false)
     private List<IncidentId> mergedDuplicates;
 
+    // For the list's filters only: written from the facts with the row (SummaryChanges), never loaded for a view.
     @ElementCollection
     @CollectionTable(name = "incident_summary_country", joinColumns = @JoinColumn(name = "incident_id"))
     @Column(name = "country_code", length = 2, nullable = false)
@@ -126,12 +149,23 @@ class IncidentSummary extends InsertedWithoutReading<String> {
     @OrderColumn(name = "leg_position", nullable = false)
     private List<RouteLeg> legs = new ArrayList<>();
 
+    /** Whether the row is in the table: read from it by the projection, or written by it. */
+    @Transient
+    private boolean stored;
+
+    /** The facts were replaced (reported or corrected) since the row was read, and with them the child rows. */
+    @Transient
+    private boolean described;
+
+    /** The facts' JSON as read, until the facts change: written back as it was, not made again. */
+    @Transient
+    private String storedFactsJson;
+
     protected IncidentSummary() {
         // for JPA
     }
 
-    @Override
-    public String getId() {
+    String id() {
         return id;
     }
 
@@ -139,7 +173,6 @@ class IncidentSummary extends InsertedWithoutReading<String> {
                                     Instant at) {
         IncidentSummary summary = new IncidentSummary();
         summary.id = incidentId.toString();
-        summary.markNew();
         summary.status = IncidentStatus.ACTIVE;
         summary.reportedByPrincipal = reportedBy.principal();
         summary.reportedByOrganisation = reportedBy.organisation();
@@ -188,6 +221,7 @@ class IncidentSummary extends InsertedWithoutReading<String> {
 
     private void corroborate(ConfidenceStatus confidence, long version, Instant at) {
         facts = facts.withConfidence(confidence);
+        storedFactsJson = null;
         changed(version, at);
     }
 
@@ -218,15 +252,91 @@ class IncidentSummary extends InsertedWithoutReading<String> {
     /** Takes over the facts and everything the filters derive from them; the child rows are replaced, not merged. */
     private void describe(IncidentFacts newFacts) {
         facts = newFacts;
+        storedFactsJson = null;
+        described = true;
         kind = newFacts.kind();
         placeCountry = newFacts.place() == null || newFacts.place().country() == null
                 ? null : newFacts.place().country().code();
         dateEarliest = newFacts.date() == null ? null : newFacts.date().earliest();
         dateLatest = newFacts.date() == null ? null : newFacts.date().latest();
-        countries.clear();
-        newFacts.countries().forEach(country -> countries.add(country.code()));
-        legs.clear();
-        newFacts.borderLegs().forEach(leg -> legs.add(new RouteLeg(leg)));
+    }
+
+    /** The summary as stored in the current row of {@code rows}, read as {@link #COLUMNS} lists them. */
+    static IncidentSummary read(ResultSet rows, JsonColumns json) throws SQLException {
+        IncidentSummary summary = new IncidentSummary();
+        summary.id = rows.getString(1);
+        summary.version = rows.getLong(2);
+        summary.status = IncidentStatus.valueOf(rows.getString(3));
+        summary.kind = IncidentKind.valueOf(rows.getString(4));
+        summary.placeCountry = rows.getString(5);
+        summary.dateEarliest = rows.getObject(6, LocalDate.class);
+        summary.dateLatest = rows.getObject(7, LocalDate.class);
+        summary.mergedInto = rows.getString(8);
+        summary.reportedByPrincipal = rows.getString(9);
+        summary.reportedByOrganisation = rows.getString(10);
+        summary.reportedAt = rows.getObject(11, OffsetDateTime.class).toInstant();
+        summary.lastChangedAt = rows.getObject(12, OffsetDateTime.class).toInstant();
+        summary.retractionReason = rows.getString(13);
+        summary.storedFactsJson = rows.getString(14);
+        summary.facts = json.facts().convertToEntityAttribute(summary.storedFactsJson);
+        summary.testimonies = json.testimonies().convertToEntityAttribute(rows.getString(15));
+        summary.mergedDuplicates = json.incidents().convertToEntityAttribute(rows.getString(16));
+        summary.stored = true;
+        return summary;
+    }
+
+    /** The values of the summary's row, in the order of {@link #COLUMNS}; null values typed for the driver. */
+    Object[] row(JsonColumns json) {
+        return new Object[]{id, version, status.name(), kind.name(), nullable(Types.VARCHAR, placeCountry),
+                nullable(Types.DATE, dateEarliest), nullable(Types.DATE, dateLatest),
+                nullable(Types.VARCHAR, mergedInto), reportedByPrincipal, reportedByOrganisation, utc(reportedAt),
+                utc(lastChangedAt), nullable(Types.VARCHAR, retractionReason),
+                storedFactsJson != null ? storedFactsJson : json.facts().convertToDatabaseColumn(facts),
+                json.testimonies().convertToDatabaseColumn(testimonies),
+                json.incidents().convertToDatabaseColumn(mergedDuplicates)};
+    }
+
+    /** The rows of {@code incident_summary_country}: every country of the facts, once. */
+    List<Object[]> countryRows() {
+        return facts.countries().stream().map(CountryCode::code).distinct()
+                .map(code -> new Object[]{id, code}).toList();
+    }
+
+    /** The rows of {@code incident_summary_leg}: the border legs of the facts, in the route's order. */
+    List<Object[]> legRows() {
+        List<BorderLeg> borderLegs = facts.borderLegs();
+        List<Object[]> rows = new ArrayList<>(borderLegs.size());
+        for (int position = 0; position < borderLegs.size(); position++) {
+            BorderLeg leg = borderLegs.get(position);
+            rows.add(new Object[]{id, position, leg.from().code(), leg.to().code()});
+        }
+        return rows;
+    }
+
+    boolean stored() {
+        return stored;
+    }
+
+    boolean described() {
+        return described;
+    }
+
+    /** The summary is now as its row in the table. */
+    void written() {
+        stored = true;
+        described = false;
+    }
+
+    private static SqlParameterValue nullable(int sqlType, Object value) {
+        return new SqlParameterValue(sqlType, value);
+    }
+
+    /** The converters of the JSON columns, shared by Hibernate's reads and the projection's. */
+    record JsonColumns(IncidentFactsJson facts, TestimonyIdsJson testimonies, IncidentIdsJson incidents) {
+
+        JsonColumns(ObjectMapper json) {
+            this(new IncidentFactsJson(json), new TestimonyIdsJson(json), new IncidentIdsJson(json));
+        }
     }
 
     private void changed(long newVersion, Instant at) {

@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.projections.incident;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.CountIncidentsQuery;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
@@ -21,13 +22,12 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The incident summary view: one row per incident with its current facts, status and testimonies, for reading one
@@ -49,25 +49,22 @@ public class IncidentSummaryProjection {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.asc(IncidentSummary.STATUS),
             Sort.Order.desc(IncidentSummary.REPORTED_AT), Sort.Order.asc(IncidentSummary.ID));
 
-    /** The unit of work's resource: the incidents of the batch that had no summary when it began. */
-    private static final String NOT_STORED = IncidentSummaryProjection.class.getName() + ".notStored";
+    /** The unit of work's resource: the batch's changes, written as it commits. */
+    private static final String PENDING = IncidentSummaryProjection.class.getName() + ".pending";
 
     private final IncidentSummaryRepository summaries;
+    private final JdbcTemplate jdbc;
+    private final IncidentSummary.JsonColumns json;
 
-    IncidentSummaryProjection(IncidentSummaryRepository summaries) {
+    IncidentSummaryProjection(IncidentSummaryRepository summaries, JdbcTemplate jdbc, ObjectMapper json) {
         this.summaries = summaries;
+        this.jdbc = jdbc;
+        this.json = new IncidentSummary.JsonColumns(json);
     }
 
     @EventHandler
     void on(IncidentReportedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        String id = event.incidentId().toString();
-        // findById, not existsById: a query would make Hibernate flush the whole batch's changes before it, for
-        // every report in the batch; a lookup by id asks the batch's own entities first (docs/benchmarks.md).
-        if (notStoredBeforeTheBatch().map(absent -> absent.remove(id)).orElse(false)
-                || summaries.findById(id).isEmpty()) {
-            summaries.save(IncidentSummary.reported(event.incidentId(), event.facts(), event.reportedBy(),
-                    sequenceNumber, at));
-        }
+        change(event.incidentId(), event, sequenceNumber, at);
     }
 
     @EventHandler
@@ -102,7 +99,9 @@ public class IncidentSummaryProjection {
 
     @ResetHandler
     void reset() {
-        summaries.deleteAllInBatch();
+        jdbc.update("delete from incident_summary_country");
+        jdbc.update("delete from incident_summary_leg");
+        jdbc.update("delete from incident_summary");
     }
 
     @QueryHandler
@@ -127,31 +126,12 @@ public class IncidentSummaryProjection {
         return summaries.count(IncidentSummaryFilters.matching(query.filter()));
     }
 
-    /** Applies an event to its incident's row unless the row already reflects it (redelivery, replay). */
-    private void change(IncidentId incidentId, Object event, long sequenceNumber, Instant at) {
-        String id = incidentId.toString();
-        if (notStoredBeforeTheBatch().map(absent -> absent.contains(id)).orElse(false)) {
-            return; // no row to change, as findById would find
-        }
-        summaries.findById(id)
-                .filter(summary -> summary.notYetApplied(sequenceNumber))
-                .ifPresent(summary -> {
-                    summary.apply(event, sequenceNumber, at);
-                    summaries.save(summary);
-                });
-    }
-
     /**
-     * Loads the summaries of every incident in the processor's batch with one query when the batch's first event
-     * comes, so that each event's lookup finds its summary among the batch's entities instead of reading it from
-     * the database; and answers which of the batch's incidents have no summary yet (their reports are in the batch,
-     * or they are not kept), so that a report need not look first either. Empty outside a batch.
+     * Within a processor's batch, the event is applied with the batch's others as the batch commits, each incident
+     * read and written once (SummaryChanges); outside a batch (tests) it is applied and written at once.
      */
-    private Optional<Set<String>> notStoredBeforeTheBatch() {
-        return ProcessorBatch.once(NOT_STORED, batch -> {
-            Set<String> absent = new HashSet<>(ProcessorBatch.aggregates(batch));
-            summaries.findAllById(absent).forEach(summary -> absent.remove(summary.getId()));
-            return absent;
-        });
+    private void change(IncidentId incidentId, Object event, long sequenceNumber, Instant at) {
+        ProcessorBatch.writeAtCommit(PENDING, new SummaryChanges.Change(incidentId, event, sequenceNumber, at),
+                changes -> SummaryChanges.write(changes, jdbc, json));
     }
 }

@@ -1,10 +1,12 @@
 package eu.borderviolence.registry.projections.incident;
 
-import eu.borderviolence.registry.core.api.BorderLeg;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** One border leg of an incident's route, kept in its own table so that lists can be filtered by leg. */
+/**
+ * One border leg of an incident's route, kept in its own table so that lists can be filtered by leg. Read by the
+ * filters only; the projection writes the rows from the facts ({@link IncidentSummary#legRows}).
+ */
 @Embeddable
 class RouteLeg {
 
@@ -16,10 +18,5 @@ class RouteLeg {
 
     protected RouteLeg() {
         // for JPA
-    }
-
-    RouteLeg(BorderLeg leg) {
-        this.fromCountry = leg.from().code();
-        this.toCountry = leg.to().code();
     }
 }

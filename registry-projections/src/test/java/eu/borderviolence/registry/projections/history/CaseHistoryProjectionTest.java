@@ -21,7 +21,7 @@ import eu.borderviolence.registry.core.api.RegistryMetaData;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import eu.borderviolence.registry.projections.EventFeed;
-import eu.borderviolence.registry.projections.SelectCounter;
+import eu.borderviolence.registry.projections.H2Statements;
 import eu.borderviolence.registry.projections.Incidents;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
@@ -52,7 +52,7 @@ import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-@DataJpaTest(showSql = false, properties = SelectCounter.PROPERTY)
+@DataJpaTest(showSql = false)
 @Import(CaseHistoryProjection.class)
 class CaseHistoryProjectionTest {
 
@@ -92,11 +92,12 @@ class CaseHistoryProjectionTest {
                 stories.publish(fresh, new IncidentReportedEvent(fresh, Incidents.pushbackHuRs(JULY_14), MONITOR),
                         MONITOR),
                 stories.publish(fresh, new IncidentRetractedEvent(fresh, "reported by mistake", LAWYER), LAWYER));
-        SelectCounter.reset();
+        H2Statements statements = new H2Statements(dataSource);
+        statements.reset();
 
         events.deliverInOneBatch(batch);
 
-        assertThat(SelectCounter.selects()).as("queries of the batch").isZero();
+        assertThat(statements.selects()).as("queries of the batch").isZero();
         assertThat(history(stored).entries()).extracting(CaseHistoryEntry::eventType)
                 .containsExactly("IncidentReported", "TestimonyAttached");
         assertThat(history(fresh).entries()).extracting(CaseHistoryEntry::eventType)

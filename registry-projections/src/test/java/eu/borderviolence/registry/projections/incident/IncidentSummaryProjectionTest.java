@@ -23,7 +23,7 @@ import eu.borderviolence.registry.core.api.ListIncidentsQuery;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import eu.borderviolence.registry.projections.EventFeed;
-import eu.borderviolence.registry.projections.SelectCounter;
+import eu.borderviolence.registry.projections.H2Statements;
 import eu.borderviolence.registry.projections.Incidents;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -52,7 +52,7 @@ import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 import static eu.borderviolence.registry.projections.Incidents.PARTNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DataJpaTest(showSql = false, properties = SelectCounter.PROPERTY)
+@DataJpaTest(showSql = false)
 @Import(IncidentSummaryProjection.class)
 class IncidentSummaryProjectionTest {
 
@@ -66,9 +66,11 @@ class IncidentSummaryProjectionTest {
     private DataSource dataSource;
 
     private EventFeed events;
+    private H2Statements statements;
 
     @BeforeEach
     void feedEventsOneUnitOfWorkAtATime() {
+        statements = new H2Statements(dataSource);
         events = new EventFeed(() -> {
             entityManager.flush();
             entityManager.clear();
@@ -97,7 +99,8 @@ class IncidentSummaryProjectionTest {
 
     /**
      * A processor applies events in batches: the batch's summaries are read with one query, none looked up alone
-     * (not even to find that a reported incident is new), and the events applied as one at a time; the batch delivered again changes nothing.
+     * (not even to find that a reported incident is new), the events applied one at a time in their order, and each
+     * incident written once; the batch delivered again changes nothing.
      */
     @Test
     void aBatchReadsItsIncidentsAtOnceAndAppliesEachEventInTurn() {
@@ -116,24 +119,36 @@ class IncidentSummaryProjectionTest {
                         MONITOR),
                 stories.publish(fresh, new TestimonyAttachedEvent(fresh, toFresh, PARTNER), PARTNER),
                 stories.publish(fresh, new IncidentFactsCorrectedEvent(fresh, corrected, List.of("borderLegs"),
-                        "route checked", LAWYER), LAWYER));
-        SelectCounter.reset();
+                        "route checked", LAWYER), LAWYER),
+                stories.publish(stored, new IncidentFactsCorrectedEvent(stored, corrected, List.of("borderLegs"),
+                        "route checked", LAWYER), LAWYER),
+                stories.publish(stored, new IncidentCorroboratedEvent(stored, CorroborationSource.MEDICAL_REPORT,
+                        "MSF-2023-118", ConfidenceStatus.LIKELY, LAWYER), LAWYER));
+        statements.reset();
 
         events.deliverInOneBatch(batch);
 
-        assertThat(SelectCounter.selects()).as("queries of the batch").isEqualTo(1);
+        assertThat(statements.selects()).as("queries of the batch").isEqualTo(1);
+        assertThat(statements.selectsFrom("incident_summary")).as("reads of the summaries").isEqualTo(1);
         IncidentView storedView = find(stored).orElseThrow();
         IncidentView freshView = find(fresh).orElseThrow();
         assertThat(storedView.testimonies()).containsExactly(toStored);
-        assertThat(storedView.version()).isEqualTo(1);
+        assertThat(storedView.facts()).isEqualTo(corrected.withConfidence(ConfidenceStatus.LIKELY));
+        assertThat(storedView.version()).isEqualTo(3);
         assertThat(freshView.testimonies()).containsExactly(toFresh);
         assertThat(freshView.facts()).isEqualTo(corrected);
         assertThat(freshView.version()).isEqualTo(2);
+        assertThat(ids(filter(null, CountryCode.of("MK"), null))).containsExactlyInAnyOrder(stored, fresh);
+        assertThat(ids(filter(null, null, BorderLeg.of("RS", "MK")))).containsExactlyInAnyOrder(stored, fresh);
+        assertThat(rows("incident_summary_leg", stored)).isEqualTo(2);
+        Map<String, Object> storedRow = row(stored);
 
         events.deliverInOneBatch(batch);
 
         assertThat(find(stored)).contains(storedView);
         assertThat(find(fresh)).contains(freshView);
+        assertThat(row(stored)).isEqualTo(storedRow);
+        assertThat(rows("incident_summary_leg", stored)).isEqualTo(2);
     }
 
     @Test
