@@ -97,6 +97,11 @@ public class IncidentSummaryProjection {
         change(event.incidentId(), event, sequenceNumber, at);
     }
 
+    /**
+     * Deletes the rows rather than truncating the tables: on PostgreSQL a {@code TRUNCATE} leaves a table that looks
+     * empty to the planner, and the batch's read by key, a prepared statement, then keeps a plan that scans the
+     * whole table as the rebuild fills it (docs/benchmarks.md).
+     */
     @ResetHandler
     void reset() {
         jdbc.update("delete from incident_summary_country");
