@@ -149,7 +149,7 @@ class IncidentSummary {
     @OrderColumn(name = "leg_position", nullable = false)
     private List<RouteLeg> legs = new ArrayList<>();
 
-    /** Whether the row is in the table: read from it by the projection, or written by it. */
+    /** Whether the row was in the table when the projection read it: written back by an update, not an insert. */
     @Transient
     private boolean stored;
 
@@ -321,17 +321,11 @@ class IncidentSummary {
         return described;
     }
 
-    /** The summary is now as its row in the table. */
-    void written() {
-        stored = true;
-        described = false;
-    }
-
     private static SqlParameterValue nullable(int sqlType, Object value) {
         return new SqlParameterValue(sqlType, value);
     }
 
-    /** The converters of the JSON columns, shared by Hibernate's reads and the projection's. */
+    /** The projection's converters of the JSON columns, of the same classes Hibernate reads them with. */
     record JsonColumns(IncidentFactsJson facts, TestimonyIdsJson testimonies, IncidentIdsJson incidents) {
 
         JsonColumns(ObjectMapper json) {

@@ -6,6 +6,7 @@ import eu.borderviolence.registry.projections.BatchStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ final class SummaryChanges {
             + " from incident_summary where incident_id in";
 
     private static final String INSERT = "insert into incident_summary (" + String.join(", ", IncidentSummary.COLUMNS)
-            + ") values (" + IncidentSummary.COLUMNS.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+            + ") values (" + String.join(", ", Collections.nCopies(IncidentSummary.COLUMNS.size(), "?")) + ")";
 
     /** Every column but the key, then the key: {@link #updateRow} moves the key to the end of the row. */
     private static final String UPDATE = "update incident_summary set "
@@ -81,7 +82,6 @@ final class SummaryChanges {
                 described.stream().flatMap(summary -> summary.countryRows().stream()).toList());
         batch(jdbc, "insert into incident_summary_leg (incident_id, leg_position, from_country, to_country) "
                 + "values (?, ?, ?, ?)", described.stream().flatMap(summary -> summary.legRows().stream()).toList());
-        changed.forEach(IncidentSummary::written);
     }
 
     private static Map<String, IncidentSummary> stored(JdbcTemplate jdbc, IncidentSummary.JsonColumns json,
