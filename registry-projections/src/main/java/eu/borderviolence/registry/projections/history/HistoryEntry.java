@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import java.io.Serializable;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Objects;
+
+import static eu.borderviolence.registry.projections.BatchStatements.utc;
 
 /**
  * One event of an incident, told for people. Keyed by incident and sequence number, so a redelivered or replayed
@@ -75,7 +76,7 @@ class HistoryEntry {
 
     /** The entry's values in the order of {@link #COLUMNS}. */
     Object[] row() {
-        return new Object[]{key.incidentId, key.sequenceNumber, globalPosition, recordedAt.atOffset(ZoneOffset.UTC),
+        return new Object[]{key.incidentId, key.sequenceNumber, globalPosition, utc(recordedAt),
                 eventType, author, organisation, new SqlParameterValue(Types.VARCHAR, correlationId), summary};
     }
 
