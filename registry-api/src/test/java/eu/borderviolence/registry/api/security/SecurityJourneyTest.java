@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -227,6 +228,12 @@ class SecurityJourneyTest {
                 .POST(HttpRequest.BodyPublishers.ofString("username=lawyer-web&password=x&_csrf=" + csrf.group(1)))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .as("and so does a password login").isEqualTo(429);
+    }
+
+    @Test
+    void thereIsNoAccountButThoseAnAdministratorMade() {
+        // Spring Boot's default: an in-memory "user" whose password it writes to the log at start.
+        assertThat(app.getBeanNamesForType(UserDetailsService.class)).isEmpty();
     }
 
     @Test
