@@ -2,6 +2,7 @@ package eu.borderviolence.registry.api.config;
 
 import eu.borderviolence.registry.api.rest.Caller;
 import eu.borderviolence.registry.api.rest.RequestIds;
+import eu.borderviolence.registry.api.views.JsonAnswer;
 import eu.borderviolence.registry.core.api.CountryCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -35,6 +36,8 @@ public class OpenApiConfig {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
         // A country code is one query parameter (country=RS), not an object to flatten into country.code.
         SpringDocUtils.getConfig().addSimpleTypesForParameterObject(CountryCode.class);
+        // A view's answer is sent as the JSON of its type parameter, already written.
+        SpringDocUtils.getConfig().addResponseWrapperToIgnore(JsonAnswer.class);
     }
 
     @Bean

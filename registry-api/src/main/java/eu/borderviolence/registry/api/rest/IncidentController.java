@@ -4,6 +4,7 @@ import eu.borderviolence.registry.api.error.InvalidRequestException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
 import eu.borderviolence.registry.api.views.FigureParameters;
+import eu.borderviolence.registry.api.views.JsonAnswer;
 import eu.borderviolence.registry.api.views.ViewAnswers;
 import eu.borderviolence.registry.api.views.ViewGuard;
 import eu.borderviolence.registry.projections.history.CaseHistoryProjection;
@@ -221,7 +222,7 @@ public class IncidentController {
                     + "country on the route), borderLeg (e.g. HU-RS), date range (incidents whose date period "
                     + "overlaps it), status (ACTIVE by default).")
     @GetMapping
-    public IncidentPage list(
+    public JsonAnswer<IncidentPage> list(
             @Parameter(description = "Only incidents of this kind.") @RequestParam(required = false) IncidentKind kind,
             @Parameter(description = "ISO 3166-1 alpha-2 code.", example = "RS")
             @RequestParam(required = false) CountryCode country,
@@ -249,14 +250,18 @@ public class IncidentController {
         IncidentFilter filter = new IncidentFilter(kind, country, FigureParameters.leg(borderLeg), from, to, status);
         guard.requireServing(IncidentSummaryProjection.PROCESSING_GROUP);
         this.consistency.await(consistency);
-        List<IncidentView> items = ask(queries.query(new ListIncidentsQuery(filter, page, size),
-                ResponseTypes.multipleInstancesOf(IncidentView.class)));
-        // The total is kept until the incidents change: counting them reads every matching index entry (a quarter
-        // of a million at a million events), which a client paging through the list would otherwise pay per page.
-        CountIncidentsQuery count = new CountIncidentsQuery(filter);
-        long total = answers.answerHere(IncidentSummaryProjection.PROCESSING_GROUP, count, Long.class,
-                () -> ask(queries.query(count, Long.class)));
-        return new IncidentPage(items, page, size, total);
+        // The page is kept until the incidents change, like the figures: the first pages of a list are read by
+        // everyone who opens it, and reading and writing a page of incidents costs three times a request's own work.
+        ListIncidentsQuery list = new ListIncidentsQuery(filter, page, size);
+        return answers.answerHereAsJson(IncidentSummaryProjection.PROCESSING_GROUP, list, IncidentPage.class, () -> {
+            List<IncidentView> items = ask(queries.query(list, ResponseTypes.multipleInstancesOf(IncidentView.class)));
+            // The total is kept apart: counting reads every matching index entry (a quarter of a million at a million
+            // events), which a client paging through the list would otherwise pay for every page.
+            CountIncidentsQuery count = new CountIncidentsQuery(filter);
+            long total = answers.answerHere(IncidentSummaryProjection.PROCESSING_GROUP, count, Long.class,
+                    () -> ask(queries.query(count, Long.class)));
+            return new IncidentPage(items, page, size, total);
+        });
     }
 
     private static ResponseEntity<IncidentReference> changed(IncidentId incidentId, long version) {

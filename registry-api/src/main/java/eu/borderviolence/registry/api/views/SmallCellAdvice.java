@@ -35,6 +35,10 @@ public class SmallCellAdvice implements ResponseBodyAdvice<Object> {
                 || !smallCells.appliesTo(CallerArgumentResolver.currentUser().role())) {
             return body;
         }
+        if (body instanceof JsonAnswer<?> answer) {
+            // The converter is chosen before this advice runs, by the answer's type: it stays an answer.
+            return JsonAnswer.of(json, smallCells.suppress(answer.tree(json)));
+        }
         return smallCells.suppress(json.valueToTree(body));
     }
 }

@@ -45,6 +45,10 @@ import java.util.function.Supplier;
  * reads the shared tables, so a change made on one node is seen by the others' keys at once. The position is read on
  * every request: one small indexed read.
  *
+ * <p>Figures are kept as the JSON they are sent as ({@link JsonAnswer}), written once: writing a large answer again
+ * for every request cost more than the rest of the request (docs/benchmarks.md). Totals of lists
+ * ({@link #answerHere}) are kept as they are.
+ *
  * <p>Bounded: at most {@code registry.api.view-answer-memory} of answers, weighed by the size of their JSON, the
  * least useful evicted first; answers unused for {@value #IDLE_MINUTES} minutes go. Answers are computed on
  * {@code registry.api.view-computations} threads, so that many different questions at once queue rather than each
@@ -79,7 +83,8 @@ public class ViewAnswers implements DisposableBean {
                 new ArrayBlockingQueue<>(QUEUED_PER_THREAD * size), threads);
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(properties.viewAnswerMemory().toBytes())
-                .weigher((Key key, Object answer) -> weight(answer))
+                .weigher((Key key, Object answer) -> answer instanceof JsonAnswer<?> written ? written.size()
+                        : weight(answer))
                 .expireAfterAccess(Duration.ofMinutes(IDLE_MINUTES))
                 .recordStats()
                 .buildAsync();
@@ -91,17 +96,18 @@ public class ViewAnswers implements DisposableBean {
     }
 
     /**
-     * The answer to {@code query} from the tables of {@code processor}: the one kept for the processor's present
-     * position, or else {@code compute}'s, which is then kept. Computed on one of the view computation threads; one
-     * question asked by many at once is computed once, and all of them wait for it.
+     * The answer to {@code query} from the tables of {@code processor}, as the JSON it is sent as: the one kept for the
+     * processor's present position, or else {@code compute}'s, written as JSON once and then kept. Computed on one of
+     * the view computation threads; one question asked by many at once is computed once, and all of them wait for it.
      *
      * @throws FiguresComputingException if the answer is not ready within {@code registry.api.view-answer-wait} (the
      *                                   computation goes on, and its answer is kept), or too many are waiting
      */
-    public <R> R answer(String processor, Object query, Class<R> type, Supplier<R> compute) {
+    @SuppressWarnings("unchecked")
+    public <R> JsonAnswer<R> answer(String processor, Object query, Class<R> type, Supplier<R> compute) {
         Optional<String> position = position(processor);
         Key key = position.map(at -> new Key(processor, query, at)).orElse(null);
-        Supplier<R> logged = withLogContext(compute);
+        Supplier<JsonAnswer<R>> logged = withLogContext(() -> JsonAnswer.of(json, compute.get()));
         CompletableFuture<Object> answer;
         try {
             answer = key == null ? CompletableFuture.supplyAsync(logged::get, computing)
@@ -109,7 +115,7 @@ public class ViewAnswers implements DisposableBean {
         } catch (RejectedExecutionException e) {
             throw FiguresComputingException.tooMany();
         }
-        return await(key, answer, type);
+        return await(key, answer, JsonAnswer.class);
     }
 
     /**
@@ -133,6 +139,16 @@ public class ViewAnswers implements DisposableBean {
             }
         }
         return await(key, answer, type);
+    }
+
+    /**
+     * Like {@link #answerHere}, kept as the JSON it is sent as ({@link JsonAnswer}): for answers that take milliseconds
+     * to compute but are asked for again and again, and are large enough that writing them costs as much (a page of
+     * the incident list).
+     */
+    @SuppressWarnings("unchecked")
+    public <R> JsonAnswer<R> answerHereAsJson(String processor, Object query, Class<R> type, Supplier<R> compute) {
+        return answerHere(processor, query, JsonAnswer.class, () -> JsonAnswer.of(json, compute.get()));
     }
 
     /**
@@ -213,7 +229,7 @@ public class ViewAnswers implements DisposableBean {
         return position.isEmpty() ? Optional.empty() : Optional.of(position.toString());
     }
 
-    /** The size of the answer's JSON in bytes, counted without keeping it. */
+    /** The size of an answer's JSON in bytes, counted without keeping it: for those not kept as JSON. */
     private int weight(Object answer) {
         Counter counter = new Counter();
         try {

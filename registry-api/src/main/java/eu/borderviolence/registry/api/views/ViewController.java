@@ -71,7 +71,7 @@ public class ViewController {
                     + "asylum refused, top authorities, by month and by quarter; and chain pushbacks per route. A "
                     + "chain pushback counts on every leg it passed and once in the total.")
     @GetMapping("/borders")
-    public BorderFigures borders(FigureParameters filter, Explanation explanation) {
+    public JsonAnswer<BorderFigures> borders(FigureParameters filter, Explanation explanation) {
         return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindBorderFiguresQuery(filter.filter(), explanation.listed()), BorderFigures.class);
     }
 
@@ -79,7 +79,7 @@ public class ViewController {
             description = "Per authority (country and agency): incidents, people, violations, units, borders, joint "
                     + "operations with foreign officers and their states, Frontex co-presence.")
     @GetMapping("/authorities")
-    public AuthorityFiguresPage authorities(FigureParameters filter, Explanation explanation) {
+    public JsonAnswer<AuthorityFiguresPage> authorities(FigureParameters filter, Explanation explanation) {
         return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindAuthorityFiguresQuery(filter.filter(), explanation.listed()),
                 AuthorityFiguresPage.class);
     }
@@ -89,14 +89,14 @@ public class ViewController {
                     + "recognition and quarter; the same for officers of third states. Every figure lists its "
                     + "incidents.")
     @GetMapping("/frontex")
-    public FrontexPresenceFigures frontex(FigureParameters filter, Explanation explanation) {
+    public JsonAnswer<FrontexPresenceFigures> frontex(FigureParameters filter, Explanation explanation) {
         return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindFrontexPresenceQuery(filter.filter()), FrontexPresenceFigures.class);
     }
 
     @Operation(summary = "Readmission deportations",
             description = "By sending and receiving state, legal basis, Dublin transfer then readmission, quarter.")
     @GetMapping("/readmissions")
-    public ReadmissionFigures readmissions(FigureParameters filter, Explanation explanation) {
+    public JsonAnswer<ReadmissionFigures> readmissions(FigureParameters filter, Explanation explanation) {
         return ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindReadmissionFiguresQuery(filter.filter(), explanation.listed()),
                 ReadmissionFigures.class);
     }
@@ -111,16 +111,16 @@ public class ViewController {
             FigureParameters filter, Explanation explanation,
             @Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(
                     name = "Accept", required = false) String accept) {
-        QuarterlyReport report = ask(IncidentFactsProjection.PROCESSING_GROUP, explanation, new FindQuarterlyReportQuery(quarter(quarter), filter.filter(),
-                explanation.listed()), QuarterlyReport.class);
+        Quarter asked = quarter(quarter);
+        JsonAnswer<QuarterlyReport> report = ask(IncidentFactsProjection.PROCESSING_GROUP, explanation,
+                new FindQuarterlyReportQuery(asked, filter.filter(), explanation.listed()), QuarterlyReport.class);
         if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
-            JsonNode figures = json.valueToTree(report);
+            JsonNode figures = report.tree(json);
             if (smallCells.appliesTo(CallerArgumentResolver.currentUser().role())) {
                 smallCells.suppress(figures);
             }
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-                    .header("Content-Disposition", "attachment; filename=\"quarterly-report-" + report.quarter()
-                            + ".csv\"")
+                    .header("Content-Disposition", "attachment; filename=\"quarterly-report-" + asked + ".csv\"")
                     .body(QuarterlyReportCsv.write(figures));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
@@ -130,7 +130,7 @@ public class ViewController {
             description = "Incidents matching any combination of the filters, a page at a time, as summaries of "
                     + "their facts. Never witness data.")
     @GetMapping("/search")
-    public IncidentSearchPage search(
+    public JsonAnswer<IncidentSearchPage> search(
             FigureParameters filter,
             @Parameter(description = "DATE_DESC (default), DATE_ASC, PEOPLE_DESC or CHANGED_DESC.")
             @RequestParam(required = false) SearchOrder sort,
@@ -156,7 +156,7 @@ public class ViewController {
         }
     }
 
-    private <R> R ask(String view, Explanation explanation, Object query, Class<R> answer) {
+    private <R> JsonAnswer<R> ask(String view, Explanation explanation, Object query, Class<R> answer) {
         guard.requireServing(view);
         consistency.await(explanation.consistency() == null ? ViewConsistency.Level.EVENTUAL
                 : explanation.consistency());

@@ -249,6 +249,12 @@ public class RegistryJourneyTest {
             assertThat(docs.at("/paths/~1api~1v1~1testimonies/post/responses").has("200")).isFalse();
             assertThat(docs.at("/paths/~1api~1v1~1incidents/post/responses").has("201")).isTrue();
             assertThat(docs.at("/paths/~1api~1v1~1incidents~1{incidentId}~1merge/post/responses").has("204")).isTrue();
+            // The views send their answers already written as JSON; documented as the figures they are.
+            assertThat(docs.at("/paths/~1api~1v1~1views~1borders/get/responses/200/content/application~1json/schema/$ref")
+                    .asText()).isEqualTo("#/components/schemas/BorderFigures");
+            assertThat(docs.at("/paths/~1api~1v1~1views~1search/get/responses/200/content/application~1json/schema/$ref")
+                    .asText()).isEqualTo("#/components/schemas/IncidentSearchPage");
+            assertThat(docs.at("/components/schemas").has("JsonAnswer")).isFalse();
             docs.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
                     assertThat(operation.getValue().at("/responses/4XX/content").has("application/problem+json"))
                             .as(operation.getKey() + " " + path.getKey()).isTrue()));

@@ -1,11 +1,13 @@
 package eu.borderviolence.registry.api.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.SecuredWebMvc;
 import eu.borderviolence.registry.api.security.WithRegistryUser;
 import eu.borderviolence.registry.api.error.ConsistencyTimeoutException;
 import eu.borderviolence.registry.api.error.ViewRebuildingException;
 import eu.borderviolence.registry.api.idempotency.IdempotentRequests;
+import eu.borderviolence.registry.api.views.JsonAnswer;
 import eu.borderviolence.registry.api.views.ViewAnswers;
 import eu.borderviolence.registry.api.views.ViewGuard;
 import eu.borderviolence.registry.core.api.Actor;
@@ -93,11 +95,16 @@ class IncidentControllerTest {
     @MockitoBean
     ViewAnswers answers;
 
-    /** Every total counted afresh: what is kept, and when, is {@code ViewAnswersTest}'s subject. */
+    @Autowired
+    ObjectMapper json;
+
+    /** Every page and total read afresh: what is kept, and when, is {@code ViewAnswersTest}'s subject. */
     @BeforeEach
-    void countEveryTotal() {
+    void readEveryPage() {
         when(answers.answerHere(any(), any(), any(), any()))
                 .thenAnswer(call -> call.<Supplier<?>>getArgument(3).get());
+        when(answers.answerHereAsJson(any(), any(), any(), any()))
+                .thenAnswer(call -> JsonAnswer.of(json, call.<Supplier<?>>getArgument(3).get()));
     }
 
     private final IncidentId incidentId = IncidentId.random();

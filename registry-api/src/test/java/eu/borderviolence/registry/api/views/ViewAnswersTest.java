@@ -94,7 +94,12 @@ class ViewAnswersTest {
     }
 
     private String ask(ViewAnswers answers, Object query) {
-        return answers.answer(VIEW, query, String.class, computing("figures of " + query));
+        return text(answers.answer(VIEW, query, String.class, computing("figures of " + query)));
+    }
+
+    /** The answer, a JSON string, as the text it holds. */
+    private static String text(JsonAnswer<?> answer) {
+        return answer.tree(new ObjectMapper()).asText();
     }
 
     @Test
@@ -212,8 +217,8 @@ class ViewAnswersTest {
 
     @Test
     void oneQuestionAskedByManyAtOnceIsComputedOnce() throws Exception {
-        assertManyAskersShareOneComputation((answers, compute) -> answers.answer(VIEW, "borders", Object.class,
-                compute));
+        assertManyAskersShareOneComputation((answers, compute) -> text(answers.answer(VIEW, "borders", Object.class,
+                compute)));
     }
 
     /** One computation at a time, whichever asks first; the others, asking meanwhile, wait for its answer. */
@@ -263,12 +268,12 @@ class ViewAnswersTest {
             List<Future<String>> asked = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String query = "quarter " + i;
-                asked.add(askers.submit(() -> answers.answer(VIEW, query, String.class, () -> {
+                asked.add(askers.submit(() -> text(answers.answer(VIEW, query, String.class, () -> {
                     seen.add(running.incrementAndGet());
                     sleep(Duration.ofMillis(50));
                     running.decrementAndGet();
                     return query;
-                })));
+                }))));
             }
             for (int i = 0; i < 4; i++) {
                 assertThat(asked.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("quarter " + i);
@@ -297,7 +302,7 @@ class ViewAnswersTest {
         release.countDown();
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(answers.answer(VIEW, "borders", String.class, computing("again")))
+        assertThat(text(answers.answer(VIEW, "borders", String.class, computing("again"))))
                 .isEqualTo("figures of a million events");
         assertThat(computed).hasValue(1);
     }
@@ -332,12 +337,12 @@ class ViewAnswersTest {
         store(0, "{\"index\":7}");
         try {
             MDC.put("correlationId", "request-1");
-            assertThat(answers.answer(VIEW, "borders", String.class, () -> MDC.get("correlationId")))
+            assertThat(text(answers.answer(VIEW, "borders", String.class, () -> MDC.get("correlationId"))))
                     .isEqualTo("request-1");
             MDC.remove("correlationId");
             // The same (single) computation thread, asked without a context, keeps none from before.
-            assertThat(answers.answer(VIEW, "authorities", String.class,
-                    () -> String.valueOf(MDC.get("correlationId")))).isEqualTo("null");
+            assertThat(text(answers.answer(VIEW, "authorities", String.class,
+                    () -> String.valueOf(MDC.get("correlationId"))))).isEqualTo("null");
         } finally {
             MDC.remove("correlationId");
         }
@@ -361,6 +366,21 @@ class ViewAnswersTest {
 
         assertThat(computed).hasValue(2);
         assertThat(threads).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aQuickAnswerKeptAsJsonIsWrittenOnceUntilTheViewChanges() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        Supplier<String> reading = () -> "read " + computed.incrementAndGet();
+
+        assertThat(answers.answerHereAsJson(VIEW, "page 0", String.class, reading).toString())
+                .isEqualTo("JsonAnswer[8 bytes]");
+        assertThat(text(answers.answerHereAsJson(VIEW, "page 0", String.class, reading))).isEqualTo("read 1");
+        store(0, "{\"index\":8}");
+        assertThat(text(answers.answerHereAsJson(VIEW, "page 0", String.class, reading))).isEqualTo("read 2");
+
+        assertThat(computed).hasValue(2);
     }
 
     @Test

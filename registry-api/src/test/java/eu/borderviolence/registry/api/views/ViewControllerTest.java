@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.api.views;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.api.error.FiguresComputingException;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.SecuredWebMvc;
@@ -52,9 +53,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -75,6 +78,8 @@ class ViewControllerTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
@@ -87,7 +92,8 @@ class ViewControllerTest {
     /** Every answer computed afresh: what is kept, and when, is {@link ViewAnswersTest}'s subject. */
     @BeforeEach
     void computeEveryAnswer() {
-        when(answers.answer(any(), any(), any(), any())).thenAnswer(call -> call.<Supplier<?>>getArgument(3).get());
+        when(answers.answer(any(), any(), any(), any()))
+                .thenAnswer(call -> JsonAnswer.of(json, call.<Supplier<?>>getArgument(3).get()));
     }
 
     private <Q> Q asked(Class<Q> queryType, Class<?> answerType) {
@@ -120,6 +126,22 @@ class ViewControllerTest {
                 BorderLeg.of("HU", "RS"), CountryCode.of("RS"), CountryCode.of("HU"), AgencyType.BORDER_POLICE,
                 CountryCode.of("AF"), ViolationCode.BEATING, true));
         verify(consistency).await(ViewConsistency.Level.STRONG);
+    }
+
+    @Test
+    void aKeptAnswerIsSentAsTheJsonItWasWrittenAsWithItsLength() throws Exception {
+        JsonAnswer<BorderFigures> kept = JsonAnswer.of(json, new BorderFigures(FIGURES, List.of(), List.of(COUNT)));
+        doAnswer(call -> kept).when(answers).answer(any(), any(), any(), any());
+        byte[] written = json.writeValueAsBytes(new BorderFigures(FIGURES, List.of(), List.of(COUNT)));
+
+        byte[] sent = mvc.perform(get("/api/v1/views/borders"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/json"))
+                .andExpect(header().longValue("Content-Length", written.length))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        assertThat(sent).isEqualTo(written);
+        verifyNoInteractions(queries);
     }
 
     @Test
