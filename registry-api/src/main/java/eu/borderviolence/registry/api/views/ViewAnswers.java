@@ -100,6 +100,7 @@ public class ViewAnswers implements DisposableBean {
      * processor's present position, or else {@code compute}'s, written as JSON once and then kept. Computed on one of
      * the view computation threads; one question asked by many at once is computed once, and all of them wait for it.
      *
+     * @param type the type of the answer, which its JSON is (the answer's type parameter)
      * @throws FiguresComputingException if the answer is not ready within {@code registry.api.view-answer-wait} (the
      *                                   computation goes on, and its answer is kept), or too many are waiting
      */
