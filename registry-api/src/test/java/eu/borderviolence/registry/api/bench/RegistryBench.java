@@ -8,6 +8,7 @@ import eu.borderviolence.registry.api.demo.DemoDataSet;
 import eu.borderviolence.registry.api.demo.DemoStep;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.TestTokens;
+import eu.borderviolence.registry.api.storage.IndexedGapsEventStorageEngine;
 import eu.borderviolence.registry.api.storage.TestPostgres;
 import eu.borderviolence.registry.api.views.ViewRebuilds;
 import eu.borderviolence.registry.core.api.Actor;
@@ -18,7 +19,13 @@ import eu.borderviolence.registry.core.api.TestimonyId;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,6 +56,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
@@ -97,8 +105,18 @@ class RegistryBench {
         int testimonies = Integer.getInteger("bench.testimonies", 2000);
         // 400 to warm up, then 1, 4 and 16 clients on each of the two paths
         List<SubmitTestimonyCommand> reports = newIncidentReports(400 + 6 * testimonies);
-        Storage storage = Storage.fresh("ingest");
+        int history = Integer.getInteger("bench.history", 0); // -Dbench.history=N: into a copy of that history
+        Storage storage = history > 0 ? Storage.copyOfHistory(history) : Storage.fresh("ingest");
         try (ConfigurableApplicationContext app = storage.start()) {
+            if (history > 0) {
+                // A history copied before its views caught up with it: they do so first, not while testimonies come.
+                ViewRebuilds rebuilds = app.getBean(ViewRebuilds.class);
+                awaitLive(rebuilds, rebuilds.views());
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                while (linked(jdbc) < jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)) {
+                    Thread.sleep(50);
+                }
+            }
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             String token = TestTokens.issue(app).get(Role.REPORTER);
             ObjectMapper apiJson = app.getBean(ObjectMapper.class);
@@ -125,7 +143,9 @@ class RegistryBench {
                 table.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f%% | %.1f%% |%n", clients,
                         viaHttp, viaBus, raw, 100 * viaHttp / raw, 100 * viaBus / raw));
             }
-            report("Ingest on " + DB + (views ? "" : ", views stopped") + ", " + testimonies + " testimonies per run ("
+            report("Ingest on " + DB + (views ? "" : ", views stopped")
+                    + (history > 0 ? ", into a history of " + history + " events" : "") + ", " + testimonies
+                    + " testimonies per run ("
                     + shape + ")", table.toString());
         } finally {
             storage.drop();
@@ -371,6 +391,104 @@ class RegistryBench {
         }
     }
 
+    // ---- the head of the stream, with open positions ----------------------------------------------------------
+
+    /**
+     * What the views' event stream costs to read at the head of a long history while positions behind it are still
+     * open (a transaction that has not committed, or one that rolled back): Axon's JPA engine against the registry's
+     * ({@link IndexedGapsEventStorageEngine}), each reading the 50 newest events and two filled gaps behind them, as
+     * the stream does after concurrent commits; and the same rows read with plain JDBC by each engine's statement.
+     */
+    @Test
+    void tail() throws Exception {
+        int events = Integer.getInteger("bench.events", 10_000);
+        int reads = Integer.getInteger("bench.reads", 50);
+        Storage storage = Storage.history(events);
+        // H2 answers a statement asked again of a table unchanged since from the result it kept, where the head of a
+        // stream that is written to is never unchanged: here it reads every time, as it does there
+        String[] readEveryTime = DB.equals("postgres") ? new String[0] : new String[]{"--spring.datasource.url="
+                + "jdbc:h2:file:${registry.data-dir}/registry;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=20000;"
+                + "OPTIMIZE_REUSE_RESULTS=FALSE"};
+        try (ConfigurableApplicationContext app = storage.start(readEveryTime)) {
+            ViewRebuilds rebuilds = app.getBean(ViewRebuilds.class);
+            awaitLive(rebuilds, rebuilds.views()); // a history just replicated: the views catch up first
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+            GapAwareTrackingToken position = GapAwareTrackingToken.newInstance(head - 50,
+                    new TreeSet<>(List.of(head - 120, head - 80)));
+            StringBuilder table = new StringBuilder("| read by | rows | p50 ms | p95 ms | max ms | reads |\n"
+                    + "|---|---|---|---|---|---|\n");
+            for (boolean indexedGaps : new boolean[]{false, true}) {
+                EventStorageEngine engine = engine(app, indexedGaps);
+                long[] nanos = new long[reads];
+                int rows = 0;
+                for (int read = -3; read < reads; read++) { // three reads to warm up, not counted
+                    long started = System.nanoTime();
+                    try (var stream = engine.readEvents(position, false)) {
+                        rows = (int) stream.count();
+                    }
+                    if (read >= 0) {
+                        nanos[read] = System.nanoTime() - started;
+                    }
+                }
+                Arrays.sort(nanos);
+                table.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d |%n",
+                        indexedGaps ? "the registry's engine" : "Axon's JPA engine", rows, percentile(nanos, 50),
+                        percentile(nanos, 95), nanos[reads - 1] / 1e6, reads));
+            }
+            DataSource dataSource = app.getBean(DataSource.class);
+            String columns = "select global_index, payload, meta_data from domain_event_entry where ";
+            table.append(rawReads(dataSource, reads, "raw JDBC, Axon's statement", columns
+                    + "global_index > ? or global_index in (?, ?) order by global_index",
+                    head - 50, head - 120, head - 80));
+            table.append(rawReads(dataSource, reads, "raw JDBC, the registry's statement", columns
+                    + "global_index >= ? and (global_index > ? or global_index in (?, ?)) order by global_index",
+                    head - 120, head - 50, head - 120, head - 80));
+            report("The stream's head on " + DB + ", " + jdbc.queryForObject("select count(*) from "
+                    + "domain_event_entry", Long.class) + " events, two open positions behind it", table.toString());
+        }
+    }
+
+    /** Reads the rows of {@link #tail()} with plain JDBC, without deserializing them. */
+    private static String rawReads(DataSource dataSource, int reads, String what, String sql, long... parameters)
+            throws SQLException {
+        long[] nanos = new long[reads];
+        int found = 0;
+        for (int read = -3; read < reads; read++) {
+            long started = System.nanoTime();
+            found = 0;
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    select.setLong(i + 1, parameters[i]);
+                }
+                select.setMaxRows(100);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getBytes(2);
+                        found++;
+                    }
+                }
+            }
+            if (read >= 0) {
+                nanos[read] = System.nanoTime() - started;
+            }
+        }
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %d |%n", what, found,
+                percentile(nanos, 50), percentile(nanos, 95), nanos[reads - 1] / 1e6, reads);
+    }
+
+    /** An engine on the registry's event table: Axon's own, or the registry's, as the registry configures it. */
+    private static EventStorageEngine engine(ConfigurableApplicationContext app, boolean indexedGaps) {
+        JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
+                .snapshotSerializer(app.getBean(Serializer.class))
+                .eventSerializer(app.getBean("eventSerializer", Serializer.class))
+                .entityManagerProvider(app.getBean(EntityManagerProvider.class))
+                .transactionManager(app.getBean(TransactionManager.class));
+        return indexedGaps ? new IndexedGapsEventStorageEngine(builder) : builder.build();
+    }
+
     // ---- query ----------------------------------------------------------------------------------------------
 
     /**
@@ -599,12 +717,30 @@ class RegistryBench {
             return new Storage(List.of("--registry.data-dir=" + dir), null, true, demo);
         }
 
+        /** A throwaway copy of the kept history of {@code events} events (generated first if need be), to write into. */
+        static Storage copyOfHistory(int events) throws Exception {
+            Storage kept = history(events);
+            if (events <= LOADED) {
+                kept.start().close(); // loads a history of up to LOADED events through the command bus, once
+            }
+            if (DB.equals("postgres")) {
+                TestPostgres.Database copy = TestPostgres.copyOf(kept.database().name(),
+                        "registry_bench_ingest_" + events + "_" + java.util.UUID.randomUUID().toString().substring(0, 8));
+                return new Storage(copy.applicationArguments(), copy, false, null);
+            }
+            Path dir = Files.createTempDirectory("registry-bench-ingest-" + events);
+            Files.copy(Path.of("target", "bench-data", "h2-" + events, "registry.mv.db").toAbsolutePath(),
+                    dir.resolve("registry.mv.db"));
+            return new Storage(List.of("--registry.data-dir=" + dir), null, false, null);
+        }
+
         /** The largest history loaded through the command bus; larger ones replicate it. */
         static final int LOADED = 10_000;
 
-        ConfigurableApplicationContext start() {
+        ConfigurableApplicationContext start(String... settings) {
             RegistryApplication.disableAxonUpdateChecker();
             List<String> all = new ArrayList<>(arguments);
+            all.addAll(List.of(settings));
             all.add("--server.port=0");
             all.add("--logging.level.root=WARN");
             String batchSize = System.getProperty("bench.batch-size");
