@@ -45,7 +45,8 @@ public class IndexedGapsEventStorageEngine extends JpaEventStorageEngine {
                                 + "WHERE e.globalIndex >= :lowestGap "
                                 + "AND (e.globalIndex > :token OR e.globalIndex IN :gaps) "
                                 + "ORDER BY e.globalIndex ASC", Object[].class)
-                .setParameter("lowestGap", token.getGaps().first())
+                // gaps lie below the position; should one not, the bound still excludes no row Axon's statement reads
+                .setParameter("lowestGap", Math.min(token.getGaps().first(), token.getIndex()))
                 .setParameter("token", token.getIndex())
                 .setParameter("gaps", token.getGaps())
                 .setMaxResults(batchSize())
