@@ -15,9 +15,9 @@ import java.util.List;
  * position stays empty for good. Axon keeps such a gap for a minute (its gap timeout) in case it fills. While a token
  * has gaps, Axon asks for {@code global_index > :position OR global_index IN (:gaps) ORDER BY global_index}, and H2
  * reads that by walking the event table's key from its first row, filtering, until it has a batch: each read then
- * costs the whole history (at 100,000 events 189 ms instead of 1.4 ms, docs/benchmarks.md), and every processor reads
- * again and again while a gap is open. PostgreSQL combines two index scans there, but has been seen to walk the key
- * as well when many rows follow the position.
+ * costs the whole history (at 100,000 events 270 ms instead of 1.8 ms, docs/benchmarks.md), and every processor reads
+ * again and again while a gap is open. PostgreSQL mostly combines two index scans there, but walked the key as well
+ * on a table where many rows followed the position.
  *
  * <p>This engine adds what every row asked for satisfies anyway, {@code global_index >= :lowestGap}, so that both
  * read the key from the lowest gap on: at most the rows between it and the position (Axon drops gaps more than
