@@ -1,15 +1,12 @@
 package eu.borderviolence.registry.api.storage;
 
 import eu.borderviolence.registry.RegistryApplication;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
-import org.axonframework.serialization.Serializer;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,13 +134,7 @@ class IndexedGapsEventStorageEngineTest {
 
     /** An engine on the registry's event table, this one or Axon's own, reading batches of the given size. */
     private static EventStorageEngine engine(int batchSize, boolean indexedGaps) {
-        JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
-                .snapshotSerializer(app.getBean(Serializer.class))
-                .eventSerializer(app.getBean("eventSerializer", Serializer.class))
-                .entityManagerProvider(app.getBean(EntityManagerProvider.class))
-                .transactionManager(app.getBean(TransactionManager.class))
-                .batchSize(batchSize);
-        return indexedGaps ? new IndexedGapsEventStorageEngine(builder) : builder.build();
+        return EventStorageEngines.on(app, batchSize, indexedGaps);
     }
 
     /** Every event after the token, with the position each leaves the reader at. */
@@ -163,7 +154,7 @@ class IndexedGapsEventStorageEngineTest {
     }
 
     private static GenericDomainEventMessage<String> message(int number) {
-        return new GenericDomainEventMessage<>("BenchmarkMarker", "aggregate-" + number, 0, "event " + number);
+        return new GenericDomainEventMessage<>("TestMarker", "aggregate-" + number, 0, "event " + number);
     }
 
     private static List<String> eventReads() {
