@@ -750,9 +750,22 @@ class RegistryBench {
             return app;
         }
 
+        /** Removes a throwaway registry: its PostgreSQL database, or its H2 directory (gigabytes after a run). */
         void drop() {
-            if (database != null && !keep) {
+            if (keep) {
+                return;
+            }
+            if (database != null) {
                 database.drop();
+                return;
+            }
+            Path dir = Path.of(arguments.get(0).substring("--registry.data-dir=".length()));
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot remove the benchmark's registry at " + dir, e);
             }
         }
     }
