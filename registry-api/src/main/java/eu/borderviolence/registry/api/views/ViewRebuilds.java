@@ -4,6 +4,7 @@ import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
 import eu.borderviolence.registry.core.api.Actor;
+import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +30,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,6 +55,11 @@ import java.util.concurrent.TimeUnit;
  *     <li>every node starts its processor again, and the nodes share the replay through their claims; when every
  *     segment's committed position has reached the target, any node marks the rebuild {@code FINISHED}.</li>
  * </ol>
+ * On H2 (one node only), the view's tables that no foreign key refers to are truncated just before the reset's
+ * transaction ({@link ViewTables}): H2 deletes every row as slowly as it wrote it. The view is stopped and refusing
+ * reads by then, and its request stays {@code REQUESTED} until the reset commits, so a crash or a failed reset in
+ * between leaves a view that still refuses reads and is emptied and reset again on the next round, never a view
+ * serving what was left of its tables.
  * From the request until it finishes, every node counts the view as rebuilding, and {@link ViewGuard} answers 503
  * instead of serving half-built figures. Progress is read from the token store (see {@link ProcessorPositions}), so
  * every node reports the same (this node's own segments as its processor reports them). Positions are the event
@@ -83,13 +92,18 @@ public class ViewRebuilds implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration interval;
+    /** The tables of each view that owns some, by view. */
+    private final Map<String, ViewTables> tables;
+    /** Whether the database is H2, where a rebuild truncates what it can before the reset (see above). */
+    private final boolean truncatesFirst;
     /** The views whose processor this node stopped for a rebuild, and for which request. */
     private final Map<String, Long> parked = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService coordinator;
 
     public ViewRebuilds(EventProcessingConfiguration processing, EventStore eventStore, ProcessorPositions positions,
                         JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
-                        @Value("${registry.views.coordination-interval:1s}") Duration interval) {
+                        @Value("${registry.views.coordination-interval:1s}") Duration interval,
+                        List<ViewTables.Owner> owners) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.positions = positions;
@@ -97,6 +111,10 @@ public class ViewRebuilds implements SmartLifecycle {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.interval = interval;
+        this.tables = owners.stream().map(ViewTables.Owner::tables)
+                .collect(Collectors.toUnmodifiableMap(ViewTables::view, Function.identity()));
+        this.truncatesFirst = "H2".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName()));
     }
 
     /** The names of the views, sorted. */
@@ -181,6 +199,14 @@ public class ViewRebuilds implements SmartLifecycle {
 
     /** Resets the view's tokens if no node holds a claim on them any more; true once the request is past it. */
     private boolean reset(String view, Rebuild rebuild, StreamingEventProcessor processor) {
+        boolean emptiedFirst;
+        try {
+            emptiedFirst = truncateFirst(view);
+        } catch (RuntimeException e) {
+            log.warn("Rebuild of view {} could not empty its tables yet; trying again: {}", view,
+                    e.getClass().getName());
+            return false;
+        }
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 List<String> locked = jdbc.queryForList("select state from view_rebuild where view_name = ? "
@@ -201,12 +227,32 @@ public class ViewRebuilds implements SmartLifecycle {
                 log.debug("Rebuild of view {} waits for another node to release its segments", view);
                 return false;
             }
+            if (emptiedFirst) {
+                // Part of its tables is gone: serving the view as it was would give wrong answers.
+                log.error("Rebuild of view {} could not reset the view after emptying part of its tables; it stays "
+                        + "unavailable and the reset is tried again: {}", view, e.getClass().getName());
+                return false;
+            }
             log.error("Rebuild of view {} could not start: {}", view, e.getClass().getName());
             jdbc.update("update view_rebuild set state = ?, finished_at = ? where view_name = ? and generation = ? "
                     + "and state = ?", State.FAILED.name(), Timestamp.from(clock.instant()), view,
                     rebuild.generation(), State.REQUESTED.name());
             return true;
         }
+    }
+
+    /**
+     * On H2, truncates the view's tables that no foreign key refers to, each in a transaction of its own (H2 commits
+     * a {@code TRUNCATE} at once); true if it did. Called only for a {@code REQUESTED} rebuild whose processor this
+     * node has stopped.
+     */
+    private boolean truncateFirst(String view) {
+        ViewTables owned = tables.get(view);
+        if (!truncatesFirst || owned == null || owned.unreferenced().isEmpty()) {
+            return false;
+        }
+        owned.unreferenced().forEach(table -> jdbc.execute("truncate table " + table));
+        return true;
     }
 
     private void resume(String view, StreamingEventProcessor processor) {

@@ -5,6 +5,7 @@ import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
 import eu.borderviolence.registry.core.api.Actor;
+import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +29,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
@@ -49,6 +55,8 @@ class ViewRebuildsTest {
 
     private static final Actor AUDITOR = new Actor("auditor-1", "audit-office");
     private static final String VIEW = "incident-facts";
+    /** The view's tables as the incident facts declare them, a part of them. */
+    private static final ViewTables FACTS = new ViewTables(VIEW, List.of("fact_country"), List.of("fact_incident"));
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -77,7 +85,12 @@ class ViewRebuildsTest {
         final AtomicBoolean running = new AtomicBoolean(true);
         final ViewRebuilds rebuilds;
 
-        Node(String name) {
+        /** The rows of the view's tables when the reset began, by table. */
+        final Map<String, Long> rowsAtReset = new TreeMap<>();
+        /** What the reset throws while set. */
+        final AtomicReference<RuntimeException> resetFailure = new AtomicReference<>();
+
+        Node(String name, ViewTables... owned) {
             this.name = name;
             StreamingEventProcessor chain = mock(StreamingEventProcessor.class);
             EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
@@ -95,12 +108,20 @@ class ViewRebuildsTest {
                 return null;
             }).when(processor).start();
             doAnswer(invocation -> {
+                if (resetFailure.get() != null) {
+                    throw resetFailure.get();
+                }
+                for (ViewTables tables : owned) { // what the view's @ResetHandler does
+                    Stream.concat(tables.unreferenced().stream(), tables.referenced().stream())
+                            .forEach(table -> rowsAtReset.put(table, rows(table)));
+                    tables.deleteRows(jdbc);
+                }
                 segmentsAt(name, -1, -1);
                 return null;
             }).when(processor).resetTokens();
             ProcessorPositions positions = new ProcessorPositions(jdbc, serializer, clock, Duration.ofSeconds(10));
             rebuilds = new ViewRebuilds(processing, eventStore, positions, jdbc, transactions, clock,
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1), Stream.of(owned).<ViewTables.Owner>map(tables -> () -> tables).toList());
         }
     }
 
@@ -213,6 +234,50 @@ class ViewRebuildsTest {
         assertThat(node.running).isTrue();
         assertThat(node.rebuilds.isRebuilding(VIEW)).isFalse();
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void onH2TheTablesNoKeyRefersToAreTruncatedBeforeTheResetAndTheOthersDeletedInIt() {
+        Node owner = new Node("node-a", FACTS);
+        factsOfOneIncident();
+        owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        owner.rebuilds.coordinate();
+        assertThat(owner.rowsAtReset).containsExactly(entry("fact_country", 0L), entry("fact_incident", 1L));
+        assertThat(rows("fact_incident")).isZero();
+        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
+        assertThat(owner.running).isTrue();
+    }
+
+    @Test
+    void aResetThatFailsAfterTablesWereTruncatedKeepsTheViewUnavailableAndTriesAgain() {
+        Node owner = new Node("node-a", FACTS);
+        factsOfOneIncident();
+        owner.resetFailure.set(new IllegalStateException("disk full"));
+        owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        owner.rebuilds.coordinate();
+        // Serving the view as it was would count an incident without its countries.
+        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REQUESTED");
+        assertThat(owner.running).isFalse();
+        assertThat(owner.rebuilds.isRebuilding(VIEW)).isTrue();
+        assertThat(rows("fact_country")).isZero();
+        assertThat(rows("fact_incident")).isEqualTo(1);
+
+        owner.resetFailure.set(null);
+        owner.rebuilds.coordinate();
+        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
+        assertThat(owner.running).isTrue();
+        assertThat(rows("fact_incident")).isZero();
+    }
+
+    private void factsOfOneIncident() {
+        String incident = UUID.randomUUID().toString();
+        jdbc.update("insert into fact_incident (incident_id, version, status, kind, changed_at, facts_json) "
+                + "values (?, 0, 'ACTIVE', 'PUSHBACK', ?, '{}')", incident, Timestamp.from(clock.instant()));
+        jdbc.update("insert into fact_country (incident_id, country_code) values (?, 'HR')", incident);
+    }
+
+    private long rows(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.SearchOrder;
 import eu.borderviolence.registry.projections.ProcessorBatch;
+import eu.borderviolence.registry.projections.ViewTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,11 @@ import java.util.function.Predicate;
  */
 @Component
 public final class FactTables {
+
+    /** The tables, each incident's facts in {@code fact_incident} and the rows by which they are counted. */
+    static final ViewTables TABLES = new ViewTables(IncidentFactsProjection.PROCESSING_GROUP,
+            List.of("fact_country", "fact_leg", "fact_authority", "fact_nationality", "fact_violation"),
+            List.of("fact_incident"));
 
     /** Rows fetched per round trip while the views read the incidents they count. */
     static final int FETCH_SIZE = 500;
@@ -91,10 +97,7 @@ public final class FactTables {
 
     /** Empties the tables, before a replay. */
     public void clear() {
-        for (String child : List.of("country", "leg", "authority", "nationality", "violation")) {
-            jdbc.update("delete from fact_" + child);
-        }
-        jdbc.update("delete from fact_incident");
+        TABLES.deleteRows(jdbc);
     }
 
     /**

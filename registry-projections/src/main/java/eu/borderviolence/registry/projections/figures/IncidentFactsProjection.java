@@ -6,6 +6,7 @@ import eu.borderviolence.registry.core.api.IncidentMergedEvent;
 import eu.borderviolence.registry.core.api.IncidentReportedEvent;
 import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.core.api.IncidentStatus;
+import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,7 +29,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(IncidentFactsProjection.PROCESSING_GROUP)
-public class IncidentFactsProjection {
+public class IncidentFactsProjection implements ViewTables.Owner {
 
     public static final String PROCESSING_GROUP = "incident-facts";
 
@@ -66,5 +67,10 @@ public class IncidentFactsProjection {
     @ResetHandler
     void reset() {
         tables.clear();
+    }
+
+    @Override
+    public ViewTables tables() {
+        return FactTables.TABLES;
     }
 }

@@ -12,6 +12,7 @@ import eu.borderviolence.registry.core.api.IncidentReportedEvent;
 import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.projections.ProcessorBatch;
+import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -46,9 +47,13 @@ import static eu.borderviolence.registry.core.api.RegistryMetaData.PRINCIPAL;
  */
 @Component
 @ProcessingGroup(CaseHistoryProjection.PROCESSING_GROUP)
-public class CaseHistoryProjection {
+public class CaseHistoryProjection implements ViewTables.Owner {
 
     public static final String PROCESSING_GROUP = "case-history";
+
+    /** The entries and the merges between incidents; no foreign key refers to either. */
+    static final ViewTables TABLES = new ViewTables(PROCESSING_GROUP, List.of("case_history_entry",
+            "case_history_merge"), List.of());
 
     /** The unit of work's resource: the batch's entries, written as it commits. */
     private static final String PENDING = CaseHistoryProjection.class.getName() + ".pending";
@@ -144,8 +149,12 @@ public class CaseHistoryProjection {
 
     @ResetHandler
     void reset() {
-        entries.deleteAllInBatch();
-        merges.deleteAllInBatch();
+        TABLES.deleteRows(jdbc);
+    }
+
+    @Override
+    public ViewTables tables() {
+        return TABLES;
     }
 
     @QueryHandler

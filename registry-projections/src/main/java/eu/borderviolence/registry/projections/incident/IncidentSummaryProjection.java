@@ -14,6 +14,7 @@ import eu.borderviolence.registry.core.api.IncidentView;
 import eu.borderviolence.registry.core.api.ListIncidentsQuery;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.projections.ProcessorBatch;
+import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,9 +37,13 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(IncidentSummaryProjection.PROCESSING_GROUP)
-public class IncidentSummaryProjection {
+public class IncidentSummaryProjection implements ViewTables.Owner {
 
     public static final String PROCESSING_GROUP = "incident-summary";
+
+    /** The summaries and their countries and border legs, which refer to them. */
+    static final ViewTables TABLES = new ViewTables(PROCESSING_GROUP, List.of("incident_summary_country",
+            "incident_summary_leg"), List.of("incident_summary"));
 
     /**
      * Newest first. Every list selects one status, so sorting by it first changes no order; it lets H2 read the page
@@ -100,13 +105,17 @@ public class IncidentSummaryProjection {
     /**
      * Deletes the rows rather than truncating the tables: on PostgreSQL a {@code TRUNCATE} leaves a table that looks
      * empty to the planner, and the batch's read by key, a prepared statement, then keeps a plan that scans the
-     * whole table as the rebuild fills it (docs/benchmarks.md).
+     * whole table as the rebuild fills it (docs/benchmarks.md). On H2 the rebuild has truncated the country and leg
+     * rows already ({@link ViewTables}).
      */
     @ResetHandler
     void reset() {
-        jdbc.update("delete from incident_summary_country");
-        jdbc.update("delete from incident_summary_leg");
-        jdbc.update("delete from incident_summary");
+        TABLES.deleteRows(jdbc);
+    }
+
+    @Override
+    public ViewTables tables() {
+        return TABLES;
     }
 
     @QueryHandler
