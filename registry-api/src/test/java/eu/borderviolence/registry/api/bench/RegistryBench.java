@@ -294,18 +294,40 @@ class RegistryBench {
                 return;
             }
             rebuild(rebuilds, List.of("incident-facts")); // warm-up of the replay path, not counted
+            Map<String, Long> storeBefore = h2Store(jdbc);
             Timing all = rebuild(rebuilds, rebuilds.views());
             table.append(row("all views", all, stored, raw));
+            Map<String, Long> storeAfter = h2Store(jdbc);
             if (!"false".equals(System.getProperty("bench.each"))) { // -Dbench.each=false: all views only
                 for (String view : rebuilds.views()) {
                     table.append(row(view, rebuild(rebuilds, List.of(view)), stored, raw));
                 }
+            }
+            if (!storeAfter.isEmpty()) {
+                table.append(String.format(Locale.ROOT, "%nH2 during the rebuild of all views: %d MB written, %d MB "
+                                + "read; the file %d MB before, %d MB after.%n",
+                        (storeAfter.get("FILE_WRITE_BYTES") - storeBefore.get("FILE_WRITE_BYTES")) >> 20,
+                        (storeAfter.get("FILE_READ_BYTES") - storeBefore.get("FILE_READ_BYTES")) >> 20,
+                        storeBefore.get("FILE_SIZE") >> 20, storeAfter.get("FILE_SIZE") >> 20));
             }
             table.append(String.format(Locale.ROOT, "%nRaw scan+deserialize measured again after the rebuilds: %.0f "
                     + "events/s (the ratios use the best of three passes before them).%n", rawScan(dataSource)));
             report("Replay on " + DB + ", " + stored + " events, processor batch size "
                     + System.getProperty("bench.batch-size", "as configured"), table.toString());
         }
+    }
+
+    /** H2's store counters (bytes written and read since it opened, the file's size); none on PostgreSQL. */
+    private static Map<String, Long> h2Store(JdbcTemplate jdbc) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        if (!DB.equals("postgres")) {
+            jdbc.query("select setting_name, setting_value from information_schema.settings where setting_name in "
+                            + "('info.FILE_WRITE_BYTES', 'info.FILE_READ_BYTES', 'info.FILE_SIZE')",
+                    (ResultSet row) -> {
+                        counters.put(row.getString(1).substring("info.".length()), Long.parseLong(row.getString(2)));
+                    });
+        }
+        return counters;
     }
 
     private static String row(String what, Timing timing, long events, double raw) {
@@ -730,6 +752,12 @@ class RegistryBench {
             all.addAll(List.of(settings));
             all.add("--server.port=0");
             all.add("--logging.level.root=WARN");
+            String h2Settings = System.getProperty("bench.h2-settings");
+            if (h2Settings != null && !DB.equals("postgres")) {
+                // To measure H2 settings other than the configured ones, e.g. -Dbench.h2-settings=CACHE_SIZE=131072
+                all.add("--spring.datasource.url=jdbc:h2:file:${registry.data-dir}/registry;DB_CLOSE_ON_EXIT=FALSE;"
+                        + "MAX_COMPACT_TIME=20000;" + h2Settings);
+            }
             String batchSize = System.getProperty("bench.batch-size");
             if (batchSize != null) {
                 // To measure a processor batch size other than the configured one (before/after figures).
