@@ -22,8 +22,8 @@ import java.sql.SQLException;
  * already under way when it arrived, since that one may have begun before its commit. A failed flush fails only the
  * writer that ran it; those waiting for it run another (docs/benchmarks.md).
  *
- * <p>Only writes that are answered need this: commands (through {@link DurableCommands}) and the accounts, tokens
- * and grants of administrators. The views' processors commit without it: what a crash takes from them, their
+ * <p>Only writes that are answered need this: commands (through {@link DurableCommands}), the accounts, tokens
+ * and grants of administrators, and requests to rebuild views. The views' processors commit without it: what a crash takes from them, their
  * position included, they apply again from the event store.
  */
 public class Durability {

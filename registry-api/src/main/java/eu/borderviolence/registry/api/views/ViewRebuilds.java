@@ -3,6 +3,7 @@ package eu.borderviolence.registry.api.views;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
+import eu.borderviolence.registry.api.storage.Durability;
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -91,6 +92,7 @@ public class ViewRebuilds implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Durability durability;
     private final Duration interval;
     /** The tables of each view that owns some, by view. */
     private final Map<String, ViewTables> tables;
@@ -103,13 +105,14 @@ public class ViewRebuilds implements SmartLifecycle {
     public ViewRebuilds(EventProcessingConfiguration processing, EventStore eventStore, ProcessorPositions positions,
                         JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                         @Value("${registry.views.coordination-interval:1s}") Duration interval,
-                        List<ViewTables.Owner> owners) {
+                        List<ViewTables.Owner> owners, Durability durability) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.positions = positions;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.durability = durability;
         this.interval = interval;
         this.tables = owners.stream().map(ViewTables.Owner::tables)
                 .collect(Collectors.toUnmodifiableMap(ViewTables::view, Function.identity()));
@@ -148,6 +151,7 @@ public class ViewRebuilds implements SmartLifecycle {
                 }
             }
         });
+        durability.afterWrite(); // answered as recorded, so on disk before the answer
         chosen.forEach(view -> log.info("Rebuild of view {} requested by {} of {}", view, requestedBy.principal(),
                 requestedBy.organisation()));
         ScheduledExecutorService running = coordinator;

@@ -4,6 +4,7 @@ import eu.borderviolence.registry.api.config.AxonConfig;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
+import eu.borderviolence.registry.api.storage.Durability;
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -61,6 +62,7 @@ class ViewRebuildsTest {
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final EventStore eventStore = mock(EventStore.class);
+    private final Durability durability = mock(Durability.class);
     private JdbcTemplate jdbc;
     private DataSourceTransactionManager transactions;
     private Node node;
@@ -121,7 +123,8 @@ class ViewRebuildsTest {
             }).when(processor).resetTokens();
             ProcessorPositions positions = new ProcessorPositions(jdbc, serializer, clock, Duration.ofSeconds(10));
             rebuilds = new ViewRebuilds(processing, eventStore, positions, jdbc, transactions, clock,
-                    Duration.ofSeconds(1), Stream.of(owned).<ViewTables.Owner>map(tables -> () -> tables).toList());
+                    Duration.ofSeconds(1), Stream.of(owned).<ViewTables.Owner>map(tables -> () -> tables).toList(),
+                    durability);
         }
     }
 
@@ -234,6 +237,16 @@ class ViewRebuildsTest {
         assertThat(node.running).isTrue();
         assertThat(node.rebuilds.isRebuilding(VIEW)).isFalse();
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aRequestIsFlushedToDiskBeforeItIsAnswered() {
+        doAnswer(invocation -> {
+            assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REQUESTED");
+            return null;
+        }).when(durability).afterWrite();
+        node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        verify(durability).afterWrite();
     }
 
     @Test
