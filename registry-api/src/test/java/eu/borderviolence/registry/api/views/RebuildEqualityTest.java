@@ -35,10 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RebuildEqualityTest {
 
     private static final int TESTIMONIES = 4200;
-    /** Axon's own tables and the tables that are not views: never emptied by a rebuild. */
+    /**
+     * Axon's own tables and the tables that are not views: never emptied by a rebuild. {@code DURABILITY_MARK} counts
+     * H2's flushes, one of them the rebuild request's own.
+     */
     private static final Set<String> NOT_VIEWS = Set.of("DOMAIN_EVENT_ENTRY", "SNAPSHOT_EVENT_ENTRY", "TOKEN_ENTRY",
             "ASSOCIATION_VALUE_ENTRY", "SAGA_ENTRY", "DEAD_LETTER_ENTRY", "IDEMPOTENCY_RECORD",
-            "FLYWAY_SCHEMA_HISTORY", "EVENT_CHAIN", "REGISTRY_ACCOUNT", "API_TOKEN", "CASE_GRANT", "VIEW_REBUILD");
+            "FLYWAY_SCHEMA_HISTORY", "EVENT_CHAIN", "REGISTRY_ACCOUNT", "API_TOKEN", "CASE_GRANT", "VIEW_REBUILD",
+            "DURABILITY_MARK");
     private static final List<String> FIGURES = List.of("/api/v1/views/borders?listIncidents=true",
             "/api/v1/views/authorities?listIncidents=true", "/api/v1/views/frontex",
             "/api/v1/views/readmissions?listIncidents=true&includeRetracted=true",
