@@ -23,8 +23,8 @@ import java.sql.SQLException;
  * writer that ran it; those waiting for it run another (docs/benchmarks.md).
  *
  * <p>Only writes that are answered need this: commands (through {@link DurableCommands}), the accounts, tokens
- * and grants of administrators, and requests to rebuild views. The views' processors commit without it: what a crash takes from them, their
- * position included, they apply again from the event store.
+ * and grants of administrators, and requests to rebuild views. The views' processors commit without it: what a
+ * crash takes from them, their position included, they apply again from the event store.
  */
 public class Durability {
 

@@ -31,12 +31,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds views from the event store, on one node or many, and tells where each view stands.
@@ -56,16 +56,17 @@ import java.util.concurrent.TimeUnit;
  *     <li>every node starts its processor again, and the nodes share the replay through their claims; when every
  *     segment's committed position has reached the target, any node marks the rebuild {@code FINISHED}.</li>
  * </ol>
- * On H2 (one node only), the view's tables that no foreign key refers to are truncated just before the reset's
- * transaction ({@link ViewTables}): H2 deletes every row as slowly as it wrote it. The view is stopped and refusing
- * reads by then, and its request stays {@code REQUESTED} until the reset commits, so a crash or a failed reset in
- * between leaves a view that still refuses reads and is emptied and reset again on the next round, never a view
- * serving what was left of its tables.
  * From the request until it finishes, every node counts the view as rebuilding, and {@link ViewGuard} answers 503
  * instead of serving half-built figures. Progress is read from the token store (see {@link ProcessorPositions}), so
  * every node reports the same (this node's own segments as its processor reports them). Positions are the event
  * store's global index, which has a hole wherever a transaction rolled back, so "events processed" can be a little
  * higher than the events really replayed.
+ *
+ * <p>On H2 (one node only), the view's tables that no foreign key refers to are truncated just before the reset's
+ * transaction ({@link ViewTables}): H2 deletes every row as slowly as it wrote it. The view is stopped and refusing
+ * reads by then, and its request stays {@code REQUESTED} until the reset commits, so a crash or a failed reset in
+ * between leaves a view that still refuses reads and is emptied and reset again on the next round, never a view
+ * serving what was left of its tables.
  */
 @Component
 public class ViewRebuilds implements SmartLifecycle {
