@@ -4,8 +4,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * Makes acknowledged writes survive a crash. An answer to a write goes out only after the write is on disk.
@@ -44,13 +42,7 @@ public class Durability {
 
     /** Flushes on H2; on PostgreSQL, the other database the registry runs on, the commit itself is durable. */
     public static Durability of(DataSource dataSource) {
-        String product;
-        try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database the registry runs on", e);
-        }
-        return "H2".equals(product) ? new Durability(new H2Flush(dataSource), true)
+        return Databases.isH2(dataSource) ? new Durability(new H2Flush(dataSource), true)
                 : new Durability(() -> { }, false);
     }
 

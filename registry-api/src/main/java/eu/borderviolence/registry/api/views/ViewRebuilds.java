@@ -3,6 +3,7 @@ package eu.borderviolence.registry.api.views;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
+import eu.borderviolence.registry.api.storage.Databases;
 import eu.borderviolence.registry.api.storage.Durability;
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.projections.ViewTables;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,8 +117,7 @@ public class ViewRebuilds implements SmartLifecycle {
         this.interval = interval;
         this.tables = owners.stream().map(ViewTables.Owner::tables)
                 .collect(Collectors.toUnmodifiableMap(ViewTables::view, Function.identity()));
-        this.truncatesFirst = "H2".equals(jdbc.execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName()));
+        this.truncatesFirst = Databases.isH2(jdbc.getDataSource());
     }
 
     /** The names of the views, sorted. */
