@@ -425,9 +425,8 @@ class RegistryBench {
         Storage storage = Storage.history(events);
         // H2 answers a statement asked again of a table unchanged since from the result it kept, where the head of a
         // stream that is written to is never unchanged: here it reads every time, as it does there
-        String[] readEveryTime = DB.equals("postgres") ? new String[0] : new String[]{"--spring.datasource.url="
-                + "jdbc:h2:file:${registry.data-dir}/registry;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=20000;"
-                + "OPTIMIZE_REUSE_RESULTS=FALSE"};
+        String[] readEveryTime = DB.equals("postgres") ? new String[0]
+                : new String[]{Storage.h2Url("OPTIMIZE_REUSE_RESULTS=FALSE")};
         try (ConfigurableApplicationContext app = storage.start(readEveryTime)) {
             ViewRebuilds rebuilds = app.getBean(ViewRebuilds.class);
             awaitLive(rebuilds, rebuilds.views()); // a history just replicated: the views catch up first
@@ -746,17 +745,34 @@ class RegistryBench {
         /** The largest history loaded through the command bus; larger ones replicate it. */
         static final int LOADED = 10_000;
 
+        private static final String H2_URL = "--spring.datasource.url=";
+
+        /**
+         * The registry's H2 URL (application.yml's) with further settings: those of {@code -Dbench.h2-settings}
+         * (to measure H2 settings other than the configured ones, e.g. {@code CACHE_SIZE=131072}), then {@code more}.
+         */
+        static String h2Url(String... more) {
+            StringBuilder url = new StringBuilder(H2_URL + "jdbc:h2:file:${registry.data-dir}/registry;"
+                    + "DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=20000");
+            String h2Settings = System.getProperty("bench.h2-settings");
+            if (h2Settings != null) {
+                url.append(';').append(h2Settings);
+            }
+            for (String setting : more) {
+                url.append(';').append(setting);
+            }
+            return url.toString();
+        }
+
         ConfigurableApplicationContext start(String... settings) {
             RegistryApplication.disableAxonUpdateChecker();
             List<String> all = new ArrayList<>(arguments);
             all.addAll(List.of(settings));
             all.add("--server.port=0");
             all.add("--logging.level.root=WARN");
-            String h2Settings = System.getProperty("bench.h2-settings");
-            if (h2Settings != null && !DB.equals("postgres")) {
-                // To measure H2 settings other than the configured ones, e.g. -Dbench.h2-settings=CACHE_SIZE=131072
-                all.add("--spring.datasource.url=jdbc:h2:file:${registry.data-dir}/registry;DB_CLOSE_ON_EXIT=FALSE;"
-                        + "MAX_COMPACT_TIME=20000;" + h2Settings);
+            if (System.getProperty("bench.h2-settings") != null && !DB.equals("postgres")
+                    && all.stream().noneMatch(setting -> setting.startsWith(H2_URL))) {
+                all.add(h2Url());
             }
             String batchSize = System.getProperty("bench.batch-size");
             if (batchSize != null) {
