@@ -17,6 +17,9 @@ import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.RegistryMetaData;
 import eu.borderviolence.registry.core.api.SubmitTestimonyCommand;
 import eu.borderviolence.registry.core.api.TestimonyId;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,6 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +52,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +67,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -77,7 +86,8 @@ import java.util.function.Function;
  *         [-Dbench.requests=2000] [-Dbench.varied=200] [-Dbench.only=regex of endpoint names]
  * </pre>
  *
- * Add {@code -DargLine=-Xmx512m} to run a scenario in a 512 MB heap. Histories for replay and query are generated
+ * Add {@code -DargLine=-Xmx512m} to run a scenario in a 512 MB heap. Each scenario warms up until the JIT has
+ * settled ({@link JitWarmUp}; {@code -Dbench.warm-up=<seconds>} caps it, 240 by default). Histories for replay and query are generated
  * once per database and size from the seeded demo data set (shaped like BRIEF: kinds, borders, authorities, Frontex
  * presence, further witnesses, corrections, corroborations, merges, retractions) and kept: under
  * {@code target/bench-data} for H2, as database {@code registry_bench_<events>} for PostgreSQL. On H2, histories of
@@ -100,7 +110,7 @@ class RegistryBench {
     @Test
     void ingest() throws Exception {
         int testimonies = Integer.getInteger("bench.testimonies", 2000);
-        // 400 to warm up, then 1, 4 and 16 clients on each of the two paths
+        // 400 for the warm-up (sent again and again), then 1, 4 and 16 clients on each of the two paths
         List<SubmitTestimonyCommand> reports = newIncidentReports(400 + 6 * testimonies);
         int history = Integer.getInteger("bench.history", 0); // -Dbench.history=N: into a copy of that history
         Storage storage = history > 0 ? Storage.copyOfHistory(history) : Storage.fresh("ingest");
@@ -126,26 +136,117 @@ class RegistryBench {
                         .forEach(EventProcessor::shutDown);
             }
             AtomicInteger next = new AtomicInteger();
-            // Warm up the JIT and the pools on both paths; not counted.
-            run(4, 200, i -> http(base, token, apiJson, reports.get(next.getAndIncrement())));
-            run(4, 200, i -> bus(commands, reports.get(next.getAndIncrement())));
+            // Warm up the JIT and the pools on both paths and at every number of clients measured, not counted: the
+            // first 400 reports again and again (the server and the bus give each submission new ids), until the JIT
+            // has settled. Fewer clients take other branches (a flush nobody shares, an idle pool), and code compiled
+            // without them is compiled again when they come.
+            AtomicReference<RowShape> warmUpShape = new AtomicReference<>();
+            JitWarmUp warmUp = JitWarmUp.until(round -> {
+                for (int clients : new int[]{1, 4, 16}) {
+                    run(clients, 64, i -> http(base, token, apiJson, reports.get(i)));
+                    run(clients, 64, i -> bus(commands, reports.get(200 + i)));
+                    if (warmUpShape.get() == null) { // once the registry holds testimonies to take it from
+                        warmUpShape.set(RowShape.of(new JdbcTemplate(dataSource)));
+                    }
+                    rawInserts(dataSource, warmUpShape.get(), clients, 16);
+                }
+            });
+            next.set(400);
             RowShape shape = RowShape.of(new JdbcTemplate(dataSource));
             StringBuilder table = new StringBuilder("| clients | HTTP testimonies/s | command bus testimonies/s | raw "
                     + "insert+commit testimony-equivalents/s | HTTP / raw | bus / raw |\n|---|---|---|---|---|---|\n");
+            StringBuilder split = new StringBuilder("| clients | HTTP: at the client | at the server | in the "
+                    + "security filters | in the command | bus: in the command | JVM CPU per testimony, HTTP (request "
+                    + "threads) | JVM CPU per testimony, bus |\n|---|---|---|---|---|---|---|---|\n");
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
             for (int clients : new int[]{1, 4, 16}) {
+                ServerTimes beforeHttp = ServerTimes.of(meters);
                 double viaHttp = run(clients, testimonies, i -> http(base, token, apiJson,
                         reports.get(next.getAndIncrement())));
+                ServerTimes afterHttp = ServerTimes.of(meters);
                 double viaBus = run(clients, testimonies, i -> bus(commands, reports.get(next.getAndIncrement())));
+                ServerTimes afterBus = ServerTimes.of(meters);
+                double perTestimony = 1e6 * testimonies;
                 double raw = rawInserts(dataSource, shape, clients, testimonies);
                 table.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f%% | %.1f%% |%n", clients,
                         viaHttp, viaBus, raw, 100 * viaHttp / raw, 100 * viaBus / raw));
+                // Closed-loop clients: each waits for its answer, so the mean time per request is clients / rate.
+                split.append(String.format(Locale.ROOT, "| %d | %.1f | %s | %s | %s | %s | %.1f (%.1f) | %.1f |%n",
+                        clients, 1000.0 * clients / viaHttp, afterHttp.meanMillis(beforeHttp, ServerTimes.SERVER),
+                        afterHttp.meanMillis(beforeHttp, ServerTimes.SECURITY),
+                        afterHttp.meanMillis(beforeHttp, ServerTimes.COMMAND),
+                        afterBus.meanMillis(afterHttp, ServerTimes.COMMAND),
+                        (afterHttp.processCpuNanos() - beforeHttp.processCpuNanos()) / perTestimony,
+                        (afterHttp.requestThreadsCpuNanos() - beforeHttp.requestThreadsCpuNanos()) / perTestimony,
+                        (afterBus.processCpuNanos() - afterHttp.processCpuNanos()) / perTestimony));
             }
+            table.append(warmUp.report());
+            table.append("\nWhere a testimony's time goes, mean milliseconds per request (the registry's own timers: "
+                    + "Spring's `http.server.requests` and security filter chain observations, Axon's command bus "
+                    + "timer), and the CPU milliseconds the whole JVM used per testimony while the clients ran (its "
+                    + "views, the garbage collector and the JIT included; on H2 the database too), of which Tomcat's "
+                    + "request threads:\n\n").append(split);
             report("Ingest on " + DB + (views ? "" : ", views stopped")
                     + (history > 0 ? ", into a history of " + history + " events" : "") + ", " + testimonies
                     + " testimonies per run ("
                     + shape + ")", table.toString());
         } finally {
             storage.drop();
+        }
+    }
+
+    /**
+     * The registry's own timers of a submission, summed over their tags: the request at the server (from Tomcat's
+     * view, the security filters included), the security filters' work before and after the request, and the
+     * command on the bus (the aggregate, the event store, the durable flush); with the JVM's CPU time and that of
+     * Tomcat's request threads (summed over the threads alive when read: Tomcat ends a spare thread after a minute
+     * idle, longer than any pause between the runs it serves).
+     */
+    private record ServerTimes(Map<String, double[]> sums, long processCpuNanos, long requestThreadsCpuNanos) {
+
+        static final String SERVER = "server";
+        static final String SECURITY = "security";
+        static final String COMMAND = "command";
+
+        static ServerTimes of(MeterRegistry meters) {
+            Map<String, double[]> sums = new HashMap<>();
+            for (Meter meter : meters.getMeters()) {
+                if (meter instanceof Timer timer) {
+                    String part = part(timer.getId());
+                    if (part != null) {
+                        double[] sum = sums.computeIfAbsent(part, p -> new double[2]);
+                        sum[0] += timer.count();
+                        sum[1] += timer.totalTime(TimeUnit.MILLISECONDS);
+                    }
+                }
+            }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long requestThreads = 0;
+            for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (thread != null && thread.getThreadName().startsWith("http-nio-")) {
+                    requestThreads += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+                }
+            }
+            return new ServerTimes(sums, Timing.cpuNanos(), requestThreads);
+        }
+
+        private static String part(Meter.Id id) {
+            return switch (id.getName()) {
+                case "http.server.requests" -> "/api/v1/testimonies".equals(id.getTag("uri"))
+                        && "POST".equals(id.getTag("method")) ? SERVER : null;
+                case "spring.security.filterchains" -> SECURITY;
+                case "commandBus.allTimer" -> "SubmitTestimonyCommand".equals(id.getTag("payloadType"))
+                        ? COMMAND : null;
+                default -> null;
+            };
+        }
+
+        /** The mean since {@code before}, or a dash where the timer is not there (observations turned off). */
+        String meanMillis(ServerTimes before, String part) {
+            double[] now = sums.getOrDefault(part, new double[2]);
+            double[] then = before.sums.getOrDefault(part, new double[2]);
+            double count = now[0] - then[0];
+            return count == 0 ? "–" : String.format(Locale.ROOT, "%.1f", (now[1] - then[1]) / count);
         }
     }
 
@@ -293,10 +394,14 @@ class RegistryBench {
                 report("Replay on " + DB + ", " + stored + " events", table.toString());
                 return;
             }
-            rebuild(rebuilds, List.of("incident-facts")); // warm-up of the replay path, not counted
+            // Warm-up, not counted: rebuilds of all views until the JIT has settled (at a million events, one).
+            JitWarmUp settled = JitWarmUp.until(round -> rebuild(rebuilds, rebuilds.views()));
             Map<String, Long> storeBefore = h2Store(jdbc);
+            long compiledBefore = JitWarmUp.compilersMillis();
             Timing all = rebuild(rebuilds, rebuilds.views());
+            long compiled = JitWarmUp.compilersMillis() - compiledBefore;
             table.append(row("all views", all, stored, raw));
+            String host = all.host();
             Map<String, Long> storeAfter = h2Store(jdbc);
             if (!"false".equals(System.getProperty("bench.each"))) { // -Dbench.each=false: all views only
                 for (String view : rebuilds.views()) {
@@ -310,6 +415,9 @@ class RegistryBench {
                         (storeAfter.get("FILE_READ_BYTES") - storeBefore.get("FILE_READ_BYTES")) >> 20,
                         storeBefore.get("FILE_SIZE") >> 20, storeAfter.get("FILE_SIZE") >> 20));
             }
+            table.append(String.format(Locale.ROOT, "%nDuring the rebuild of all views: %sthe JIT compilers "
+                    + "worked %.1f s.%n", host.isEmpty() ? "" : host + "; ", compiled / 1e3));
+            table.append(settled.report());
             table.append(String.format(Locale.ROOT, "%nRaw scan+deserialize measured again after the rebuilds: %.0f "
                     + "events/s (the ratios use the best of three passes before them).%n", rawScan(dataSource)));
             report("Replay on " + DB + ", " + stored + " events, processor batch size "
@@ -344,24 +452,166 @@ class RegistryBench {
     }
 
     /**
+     * A warm-up that lasts until the JIT has settled: on two cores the compiler threads of a freshly started service
+     * take much of a core for a minute or more (Spring, Hibernate, Axon, Jackson and the database's code are compiled
+     * as they become hot), and figures measured meanwhile are the compiler's as much as the registry's. The round is
+     * repeated until the compilers' time ({@link #compilersMillis()}) during each of three rounds in a row is below a
+     * tenth of its length, or {@code bench.warm-up} seconds (default 240) have passed; then {@link #report()} tells
+     * how long it took and how much the compilers did during what followed.
+     */
+    private record JitWarmUp(double seconds, int rounds, boolean settled, double lastShare, long compiledMillis,
+                             long endedNanos) {
+
+        private static final double SETTLED = 0.1;
+        private static final int QUIET_ROUNDS = 3;
+
+        /**
+         * Milliseconds the JIT compilers have worked: the CPU time of their threads ({@code C1 CompilerThread},
+         * {@code C2 CompilerThread}) where Linux's {@code /proc} tells it, else the JVM's own compilation time, which
+         * is wall time and on a busy machine counts the compilers' waits for a core too.
+         */
+        static long compilersMillis() {
+            try (var threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+                long ticks = 0;
+                for (Path thread : threads) {
+                    ticks += compilerTicks(thread.resolve("stat"));
+                }
+                return ticks * 10; // USER_HZ, 100 per second
+            } catch (IOException | RuntimeException notLinux) {
+                return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            }
+        }
+
+        private static long compilerTicks(Path stat) {
+            try {
+                String line = Files.readString(stat);
+                int name = line.lastIndexOf(')');
+                String thread = line.substring(line.indexOf('(') + 1, name);
+                if (!thread.startsWith("C1 CompilerThre") && !thread.startsWith("C2 CompilerThre")) {
+                    return 0;
+                }
+                String[] fields = line.substring(name + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (IOException | RuntimeException ended) {
+                return 0;
+            }
+        }
+
+        static JitWarmUp until(Work round) throws Exception {
+            double limit = Double.parseDouble(System.getProperty("bench.warm-up", "240"));
+            long started = System.nanoTime();
+            int rounds = 0;
+            int quiet = 0;
+            double share;
+            do {
+                long compiled = compilersMillis();
+                long roundStarted = System.nanoTime();
+                round.run(rounds);
+                share = (compilersMillis() - compiled) / ((System.nanoTime() - roundStarted) / 1e6);
+                quiet = share < SETTLED ? quiet + 1 : 0;
+                rounds++;
+                System.out.printf(Locale.ROOT, "warm-up round %d: the compilers %.0f%% of its time%n", rounds,
+                        100 * share);
+            } while (quiet < QUIET_ROUNDS && (System.nanoTime() - started) / 1e9 < limit);
+            long ended = System.nanoTime();
+            return new JitWarmUp((ended - started) / 1e9, rounds, quiet == QUIET_ROUNDS, share, compilersMillis(),
+                    ended);
+        }
+
+        /** How long the warm-up took, and the compilers' time since then as a share of the time since then. */
+        String report() {
+            long since = compilersMillis() - compiledMillis;
+            double elapsed = (System.nanoTime() - endedNanos) / 1e6;
+            return String.format(Locale.ROOT, "%nWarm-up, not counted: %.0f s in %d rounds, %s; during the measured "
+                    + "runs after it the JIT compilers worked %.1f s of %.1f s (%.0f%%).%n", seconds, rounds,
+                    settled ? "until the JIT compilers worked less than a tenth of each of three rounds in a row"
+                            : String.format(Locale.ROOT, "stopped by bench.warm-up with the compilers still at %.0f%% "
+                            + "of a round", 100 * lastShare), since / 1e3, elapsed / 1e3, 100 * since / elapsed);
+        }
+    }
+
+    /**
      * Wall-clock seconds and the CPU seconds the whole process used meanwhile (every thread: the views' processors,
      * H2's writers, the benchmark's own polling). On a shared machine the CPU time moves less than the wall time
      * with what else runs there.
      */
-    private record Timing(double seconds, double cpuSeconds, long startedNanos, long startedCpuNanos) {
+    private record Timing(double seconds, double cpuSeconds, long startedNanos, long startedCpuNanos,
+                          HostCpu startedHost, HostCpu used) {
 
         static Timing start() {
-            return new Timing(0, 0, System.nanoTime(), cpuNanos());
+            return new Timing(0, 0, System.nanoTime(), cpuNanos(), HostCpu.now(), null);
         }
 
         Timing stop() {
             return new Timing((System.nanoTime() - startedNanos) / 1e9, (cpuNanos() - startedCpuNanos) / 1e9,
-                    startedNanos, startedCpuNanos);
+                    startedNanos, startedCpuNanos, startedHost, HostCpu.now().minus(startedHost));
         }
 
-        private static long cpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        /** What the machine's processors did meanwhile, where Linux tells it; empty elsewhere. */
+        String host() {
+            if (used == null || used.machine() <= 0) {
+                return "";
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format(Locale.ROOT, "the JVM %.1f CPU seconds, PostgreSQL's processes %.1f, the whole "
+                    + "machine %.1f of the %.1f its %d cores had", cpuSeconds, used.postgres(), used.machine(),
+                    seconds * cores, cores);
+        }
+
+        static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
+    /**
+     * CPU seconds from Linux's {@code /proc}: every processor's busy time ({@code /proc/stat}), and that of the
+     * processes named {@code postgres} (a local PostgreSQL server), the backends that ended included through their
+     * postmaster's children's times. Zero where {@code /proc} is not there to read. Clock ticks are Linux's USER_HZ,
+     * 100 per second.
+     */
+    private record HostCpu(double machine, double postgres) {
+
+        private static final double TICKS = 100;
+
+        static HostCpu now() {
+            try {
+                String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                double busy = 0;
+                for (int field : new int[] {1, 2, 3, 6, 7, 8}) { // user, nice, system, irq, softirq, steal
+                    busy += Long.parseLong(total[field]);
+                }
+                double postgres = 0;
+                try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                    for (Path process : processes) {
+                        postgres += postgresTicks(process.resolve("stat"));
+                    }
+                }
+                return new HostCpu(busy / TICKS, postgres / TICKS);
+            } catch (IOException | RuntimeException notLinux) {
+                return new HostCpu(0, 0);
+            }
+        }
+
+        /** utime, stime, cutime and cstime of a process named postgres; 0 for any other, or one that ended. */
+        private static long postgresTicks(Path stat) {
+            try {
+                String line = Files.readString(stat);
+                int name = line.lastIndexOf(')');
+                if (!line.substring(line.indexOf('(') + 1, name).equals("postgres")) {
+                    return 0;
+                }
+                // From the state on (the third field), so utime..cstime, fields 14..17, are at 11..14.
+                String[] fields = line.substring(name + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]);
+            } catch (IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
+
+        HostCpu minus(HostCpu before) {
+            return new HostCpu(machine - before.machine, postgres - before.postgres);
         }
     }
 
@@ -550,6 +800,16 @@ class RegistryBench {
             if (only != null) {
                 endpoints.keySet().removeIf(name -> !name.matches(only));
             }
+            // Before any line: every line's own kind of question, until the JIT has settled. A varied line warms up
+            // with questions asked again here (a new question's computation is warmed by the line's own warm-up).
+            List<String> settling = new ArrayList<>();
+            for (Map.Entry<String, Function<Random, String>> endpoint : endpoints.entrySet()) {
+                for (int i = 0; i < (endpoint.getKey().endsWith("varied") ? 3 : 30); i++) {
+                    settling.add(endpoint.getValue().apply(random));
+                }
+            }
+            asked.addAll(settling);
+            JitWarmUp settled = JitWarmUp.until(round -> get(base, tokens.get(Role.LAWYER), settling, 32));
             for (Map.Entry<String, Function<Random, String>> endpoint : endpoints.entrySet()) {
                 int count = endpoint.getKey().endsWith("varied") ? varied : requests;
                 for (int clients : new int[]{1, 32}) {
@@ -577,6 +837,7 @@ class RegistryBench {
                             percentile(latencies, 95), percentile(latencies, 99), count / seconds, toldToRetry));
                 }
             }
+            table.append(settled.report());
             report("Queries on " + DB + ", " + jdbc.queryForObject("select count(*) from domain_event_entry",
                     Long.class) + " events", table.toString());
         }
