@@ -474,26 +474,14 @@ class RegistryBench {
             try (var threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
                 long ticks = 0;
                 for (Path thread : threads) {
-                    ticks += compilerTicks(thread.resolve("stat"));
+                    ProcStat stat = ProcStat.of(thread);
+                    if (stat.name().startsWith("C1 CompilerThre") || stat.name().startsWith("C2 CompilerThre")) {
+                        ticks += stat.ownTicks();
+                    }
                 }
-                return ticks * 10; // USER_HZ, 100 per second
+                return (long) (ticks * ProcStat.MILLIS_PER_TICK);
             } catch (IOException | RuntimeException notLinux) {
                 return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-            }
-        }
-
-        private static long compilerTicks(Path stat) {
-            try {
-                String line = Files.readString(stat);
-                int name = line.lastIndexOf(')');
-                String thread = line.substring(line.indexOf('(') + 1, name);
-                if (!thread.startsWith("C1 CompilerThre") && !thread.startsWith("C2 CompilerThre")) {
-                    return 0;
-                }
-                String[] fields = line.substring(name + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-            } catch (IOException | RuntimeException ended) {
-                return 0;
             }
         }
 
@@ -567,12 +555,9 @@ class RegistryBench {
     /**
      * CPU seconds from Linux's {@code /proc}: every processor's busy time ({@code /proc/stat}), and that of the
      * processes named {@code postgres} (a local PostgreSQL server), the backends that ended included through their
-     * postmaster's children's times. Zero where {@code /proc} is not there to read. Clock ticks are Linux's USER_HZ,
-     * 100 per second.
+     * postmaster's children's times. Zero where {@code /proc} is not there to read.
      */
     private record HostCpu(double machine, double postgres) {
-
-        private static final double TICKS = 100;
 
         static HostCpu now() {
             try {
@@ -581,37 +566,49 @@ class RegistryBench {
                 for (int field : new int[] {1, 2, 3, 6, 7, 8}) { // user, nice, system, irq, softirq, steal
                     busy += Long.parseLong(total[field]);
                 }
-                double postgres = 0;
+                long postgres = 0;
                 try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
                     for (Path process : processes) {
-                        postgres += postgresTicks(process.resolve("stat"));
+                        ProcStat stat = ProcStat.of(process);
+                        if (stat.name().equals("postgres")) {
+                            postgres += stat.ownTicks() + stat.childrenTicks();
+                        }
                     }
                 }
-                return new HostCpu(busy / TICKS, postgres / TICKS);
+                return new HostCpu(busy * ProcStat.MILLIS_PER_TICK / 1000,
+                        postgres * ProcStat.MILLIS_PER_TICK / 1000);
             } catch (IOException | RuntimeException notLinux) {
                 return new HostCpu(0, 0);
             }
         }
 
-        /** utime, stime, cutime and cstime of a process named postgres; 0 for any other, or one that ended. */
-        private static long postgresTicks(Path stat) {
-            try {
-                String line = Files.readString(stat);
-                int name = line.lastIndexOf(')');
-                if (!line.substring(line.indexOf('(') + 1, name).equals("postgres")) {
-                    return 0;
-                }
-                // From the state on (the third field), so utime..cstime, fields 14..17, are at 11..14.
-                String[] fields = line.substring(name + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                        + Long.parseLong(fields[14]);
-            } catch (IOException | RuntimeException gone) {
-                return 0;
-            }
-        }
-
         HostCpu minus(HostCpu before) {
             return new HostCpu(machine - before.machine, postgres - before.postgres);
+        }
+    }
+
+    /**
+     * One process's or thread's line of Linux's {@code /proc/<id>/stat}: its name and its CPU clock ticks, its own
+     * (user and system) and those of its children that ended and were waited for. A process that ended while being
+     * read has no name and no ticks.
+     */
+    private record ProcStat(String name, long ownTicks, long childrenTicks) {
+
+        /** Linux's USER_HZ, 100 ticks a second on every architecture the JDK runs on. */
+        static final double MILLIS_PER_TICK = 10;
+
+        static ProcStat of(Path process) {
+            try {
+                String line = Files.readString(process.resolve("stat"));
+                int name = line.lastIndexOf(')'); // the name may hold spaces and parentheses itself
+                // From the state on (the third field), so utime, stime, cutime, cstime (14 to 17) are at 11 to 14.
+                String[] fields = line.substring(name + 2).split(" ");
+                return new ProcStat(line.substring(line.indexOf('(') + 1, name),
+                        Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                        Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
+            } catch (IOException | RuntimeException ended) {
+                return new ProcStat("", 0, 0);
+            }
         }
     }
 
