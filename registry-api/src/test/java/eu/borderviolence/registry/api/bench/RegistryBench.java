@@ -87,9 +87,9 @@ import java.util.function.Function;
  * </pre>
  *
  * Add {@code -DargLine=-Xmx512m} to run a scenario in a 512 MB heap. Each scenario warms up until the JIT has
- * settled ({@link JitWarmUp}; {@code -Dbench.warm-up=<seconds>} caps it, 240 by default). Histories for replay and query are generated
- * once per database and size from the seeded demo data set (shaped like BRIEF: kinds, borders, authorities, Frontex
- * presence, further witnesses, corrections, corroborations, merges, retractions) and kept: under
+ * settled ({@link JitWarmUp}; {@code -Dbench.warm-up=<seconds>} caps it, 240 by default). Histories for replay and
+ * query are generated once per database and size from the seeded demo data set (shaped like BRIEF: kinds, borders,
+ * authorities, Frontex presence, further witnesses, corrections, corroborations, merges, retractions) and kept: under
  * {@code target/bench-data} for H2, as database {@code registry_bench_<events>} for PostgreSQL. On H2, histories of
  * more than {@value Storage#LOADED} events replicate the loaded one ({@link Replica}), on H2 and on PostgreSQL.
  * Results are printed and appended to {@code target/bench/results.md}.
@@ -166,7 +166,7 @@ class RegistryBench {
                 ServerTimes afterHttp = ServerTimes.of(meters);
                 double viaBus = run(clients, testimonies, i -> bus(commands, reports.get(next.getAndIncrement())));
                 ServerTimes afterBus = ServerTimes.of(meters);
-                double perTestimony = 1e6 * testimonies;
+                double nanosToMillisPerTestimony = 1e6 * testimonies;
                 double raw = rawInserts(dataSource, shape, clients, testimonies);
                 table.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f%% | %.1f%% |%n", clients,
                         viaHttp, viaBus, raw, 100 * viaHttp / raw, 100 * viaBus / raw));
@@ -176,9 +176,10 @@ class RegistryBench {
                         afterHttp.meanMillis(beforeHttp, ServerTimes.SECURITY),
                         afterHttp.meanMillis(beforeHttp, ServerTimes.COMMAND),
                         afterBus.meanMillis(afterHttp, ServerTimes.COMMAND),
-                        (afterHttp.processCpuNanos() - beforeHttp.processCpuNanos()) / perTestimony,
-                        (afterHttp.requestThreadsCpuNanos() - beforeHttp.requestThreadsCpuNanos()) / perTestimony,
-                        (afterBus.processCpuNanos() - afterHttp.processCpuNanos()) / perTestimony));
+                        (afterHttp.processCpuNanos() - beforeHttp.processCpuNanos()) / nanosToMillisPerTestimony,
+                        (afterHttp.requestThreadsCpuNanos() - beforeHttp.requestThreadsCpuNanos())
+                                / nanosToMillisPerTestimony,
+                        (afterBus.processCpuNanos() - afterHttp.processCpuNanos()) / nanosToMillisPerTestimony));
             }
             table.append(warmUp.report());
             table.append("\nWhere a testimony's time goes, mean milliseconds per request (the registry's own timers: "
@@ -513,8 +514,8 @@ class RegistryBench {
             return String.format(Locale.ROOT, "%nWarm-up, not counted: %.0f s in %d rounds, %s; during the measured "
                     + "runs after it the JIT compilers worked %.1f s of %.1f s (%.0f%%).%n", seconds, rounds,
                     settled ? "until the JIT compilers worked less than a tenth of each of three rounds in a row"
-                            : String.format(Locale.ROOT, "stopped by bench.warm-up with the compilers still at %.0f%% "
-                            + "of a round", 100 * lastShare), since / 1e3, elapsed / 1e3, 100 * since / elapsed);
+                            : String.format(Locale.ROOT, "stopped by bench.warm-up, the compilers at %.0f%% of the "
+                            + "last round", 100 * lastShare), since / 1e3, elapsed / 1e3, 100 * since / elapsed);
         }
     }
 
