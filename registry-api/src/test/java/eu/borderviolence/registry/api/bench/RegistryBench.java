@@ -172,10 +172,11 @@ class RegistryBench {
                         viaHttp, viaBus, raw, 100 * viaHttp / raw, 100 * viaBus / raw));
                 // Closed-loop clients: each waits for its answer, so the mean time per request is clients / rate.
                 split.append(String.format(Locale.ROOT, "| %d | %.1f | %s | %s | %s | %s | %.1f (%.1f) | %.1f |%n",
-                        clients, 1000.0 * clients / viaHttp, afterHttp.meanMillis(beforeHttp, ServerTimes.SERVER),
-                        afterHttp.meanMillis(beforeHttp, ServerTimes.SECURITY),
-                        afterHttp.meanMillis(beforeHttp, ServerTimes.COMMAND),
-                        afterBus.meanMillis(afterHttp, ServerTimes.COMMAND),
+                        clients, 1000.0 * clients / viaHttp,
+                        afterHttp.millisPer(beforeHttp, ServerTimes.SERVER, ServerTimes.SERVER),
+                        afterHttp.millisPer(beforeHttp, ServerTimes.SECURITY, ServerTimes.SERVER),
+                        afterHttp.millisPer(beforeHttp, ServerTimes.COMMAND, ServerTimes.COMMAND),
+                        afterBus.millisPer(afterHttp, ServerTimes.COMMAND, ServerTimes.COMMAND),
                         (afterHttp.processCpuNanos() - beforeHttp.processCpuNanos()) / nanosToMillisPerTestimony,
                         (afterHttp.requestThreadsCpuNanos() - beforeHttp.requestThreadsCpuNanos())
                                 / nanosToMillisPerTestimony,
@@ -242,12 +243,18 @@ class RegistryBench {
             };
         }
 
-        /** The mean since {@code before}, or a dash where the timer is not there (observations turned off). */
-        String meanMillis(ServerTimes before, String part) {
+        /**
+         * The milliseconds {@code part} took since {@code before}, per timing of {@code countedBy}: the security
+         * filter chain has two timers per request (before and after the request), so it is counted by the requests.
+         * A dash where the timers are not there (observations turned off).
+         */
+        String millisPer(ServerTimes before, String part, String countedBy) {
             double[] now = sums.getOrDefault(part, new double[2]);
             double[] then = before.sums.getOrDefault(part, new double[2]);
-            double count = now[0] - then[0];
-            return count == 0 ? "–" : String.format(Locale.ROOT, "%.1f", (now[1] - then[1]) / count);
+            double count = sums.getOrDefault(countedBy, new double[2])[0]
+                    - before.sums.getOrDefault(countedBy, new double[2])[0];
+            return count == 0 || now[0] == then[0] ? "–"
+                    : String.format(Locale.ROOT, "%.1f", (now[1] - then[1]) / count);
         }
     }
 
@@ -468,22 +475,28 @@ class RegistryBench {
 
         /**
          * Milliseconds the JIT compilers have worked: the CPU time of their threads ({@code C1 CompilerThread},
-         * {@code C2 CompilerThread}) where Linux's {@code /proc} tells it, else the JVM's own compilation time, which
+         * {@code C2 CompilerThread}) where Linux's {@code /proc} shows them, else the JVM's own compilation time, which
          * is wall time and on a busy machine counts the compilers' waits for a core too.
          */
         static long compilersMillis() {
             try (var threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
                 long ticks = 0;
+                boolean found = false;
                 for (Path thread : threads) {
                     ProcStat stat = ProcStat.of(thread);
                     if (stat.name().startsWith("C1 CompilerThre") || stat.name().startsWith("C2 CompilerThre")) {
                         ticks += stat.ownTicks();
+                        found = true;
                     }
                 }
-                return (long) (ticks * ProcStat.MILLIS_PER_TICK);
+                if (found) {
+                    return (long) (ticks * ProcStat.MILLIS_PER_TICK);
+                }
             } catch (IOException | RuntimeException notLinux) {
-                return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                // below
             }
+            // No /proc, or a JVM whose compiler threads are named otherwise.
+            return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         }
 
         static JitWarmUp until(Work round) throws Exception {
