@@ -62,8 +62,8 @@ import java.util.stream.Collectors;
  * store's global index, which has a hole wherever a transaction rolled back, so "events processed" can be a little
  * higher than the events really replayed.
  *
- * <p>On H2 (one node only), the view's tables that no foreign key refers to are truncated just before the reset's
- * transaction ({@link ViewTables}): H2 deletes every row as slowly as it wrote it. The view is stopped and refusing
+ * <p>On H2 (one node only), the view's tables are truncated just before the reset's transaction
+ * ({@link ViewTables}): H2 deletes every row as slowly as it wrote it. The view is stopped and refusing
  * reads by then, and its request stays {@code REQUESTED} until the reset commits, so a crash or a failed reset in
  * between leaves a view that still refuses reads and is emptied and reset again on the next round, never a view
  * serving what was left of its tables.
@@ -232,8 +232,8 @@ public class ViewRebuilds implements SmartLifecycle {
                 return false;
             }
             if (emptiedFirst) {
-                // Part of its tables is gone: serving the view as it was would give wrong answers.
-                log.error("Rebuild of view {} could not reset the view after emptying part of its tables; it stays "
+                // Its tables are empty: serving the view would give wrong answers.
+                log.error("Rebuild of view {} could not reset the view after emptying its tables; it stays "
                         + "unavailable and the reset is tried again: {}", view, e.getClass().getName());
                 return false;
             }
@@ -246,16 +246,16 @@ public class ViewRebuilds implements SmartLifecycle {
     }
 
     /**
-     * On H2, truncates the view's tables that no foreign key refers to, each in a transaction of its own (H2 commits
+     * On H2, truncates the view's tables, each in a transaction of its own (H2 commits
      * a {@code TRUNCATE} at once); true if it did. Called only for a {@code REQUESTED} rebuild whose processor this
      * node has stopped.
      */
     private boolean truncateFirst(String view) {
         ViewTables owned = tables.get(view);
-        if (!truncatesFirst || owned == null || owned.unreferenced().isEmpty()) {
+        if (!truncatesFirst || owned == null || owned.tables().isEmpty()) {
             return false;
         }
-        owned.unreferenced().forEach(table -> jdbc.execute("truncate table " + table));
+        owned.tables().forEach(table -> jdbc.execute("truncate table " + table));
         return true;
     }
 

@@ -65,9 +65,13 @@ final class FactChanges {
         }
         List<Row> replaced = rows.values().stream().filter(row -> row.replaced).toList();
         List<Row> updated = rows.values().stream().filter(row -> row.changed && !row.replaced).toList();
-        // The child rows go with their incident row: their foreign keys cascade.
-        batch(jdbc, "delete from fact_incident where incident_id = ?",
-                replaced.stream().filter(row -> row.wasStored).map(row -> new Object[]{row.incidentId}).toList());
+        // A stored incident whose facts were replaced is written anew, its child rows with it (no foreign key
+        // cascades: V17).
+        List<Object[]> storedReplaced = replaced.stream().filter(row -> row.wasStored)
+                .map(row -> new Object[]{row.incidentId}).toList();
+        for (String table : FactTables.TABLES.tables()) {
+            batch(jdbc, "delete from " + table + " where incident_id = ?", storedReplaced);
+        }
         insert(jdbc, replaced, json);
         batch(jdbc, "update fact_incident set status = ?, confidence = ?, facts_json = ?, version = ?, changed_at = ? "
                         + "where incident_id = ?",

@@ -28,7 +28,8 @@ import java.util.function.Predicate;
 /**
  * The facts of every incident, which all six advocacy views count from: {@code fact_incident} and its child tables
  * {@code fact_country}, {@code fact_leg}, {@code fact_authority}, {@code fact_nationality} and
- * {@code fact_violation} (see the V10 migration). The incident row holds the current facts as JSON, which the views'
+ * {@code fact_violation} (see the V10 migration; no foreign key joins them since V17, and an incident's child rows
+ * are deleted with it by {@link FactChanges}). The incident row holds the current facts as JSON, which the views'
  * figures are computed from; the columns and child tables exist for the filters, which SQL applies before any row is
  * read. Kept by {@link IncidentFactsProjection}; read by the views' query handlers. The column
  * {@code frontex_or_foreign_officers} (V13) selects the incidents of the Frontex-presence view; where it is NULL
@@ -49,8 +50,8 @@ public final class FactTables {
 
     /** The tables, each incident's facts in {@code fact_incident} and the rows by which they are counted. */
     static final ViewTables TABLES = new ViewTables(IncidentFactsProjection.PROCESSING_GROUP,
-            List.of("fact_country", "fact_leg", "fact_authority", "fact_nationality", "fact_violation"),
-            List.of("fact_incident"));
+            List.of("fact_incident", "fact_country", "fact_leg", "fact_authority", "fact_nationality",
+                    "fact_violation"));
 
     /** Rows fetched per round trip while the views read the incidents they count. */
     static final int FETCH_SIZE = 500;

@@ -51,9 +51,9 @@ public class CaseHistoryProjection implements ViewTables.Owner {
 
     public static final String PROCESSING_GROUP = "case-history";
 
-    /** The entries and the merges between incidents; no foreign key refers to either. */
+    /** The entries and the merges between incidents. */
     static final ViewTables TABLES = new ViewTables(PROCESSING_GROUP, List.of("case_history_entry",
-            "case_history_merge"), List.of());
+            "case_history_merge"));
 
     /** The unit of work's resource: the batch's entries, written as it commits. */
     private static final String PENDING = CaseHistoryProjection.class.getName() + ".pending";

@@ -19,11 +19,13 @@ import eu.borderviolence.registry.core.api.IncidentView;
 import eu.borderviolence.registry.core.api.TestimonyId;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -139,13 +141,16 @@ class IncidentSummary {
     private List<IncidentId> mergedDuplicates;
 
     // For the list's filters only: written from the facts with the row (SummaryChanges), never loaded for a view.
+    // No foreign key to the summary (V18): SummaryChanges writes and deletes them with it.
     @ElementCollection
-    @CollectionTable(name = "incident_summary_country", joinColumns = @JoinColumn(name = "incident_id"))
+    @CollectionTable(name = "incident_summary_country", joinColumns = @JoinColumn(name = "incident_id"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
     @Column(name = "country_code", length = 2, nullable = false)
     private Set<String> countries = new HashSet<>();
 
     @ElementCollection
-    @CollectionTable(name = "incident_summary_leg", joinColumns = @JoinColumn(name = "incident_id"))
+    @CollectionTable(name = "incident_summary_leg", joinColumns = @JoinColumn(name = "incident_id"),
+            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
     @OrderColumn(name = "leg_position", nullable = false)
     private List<RouteLeg> legs = new ArrayList<>();
 

@@ -41,9 +41,9 @@ public class IncidentSummaryProjection implements ViewTables.Owner {
 
     public static final String PROCESSING_GROUP = "incident-summary";
 
-    /** The summaries and their countries and border legs, which refer to them. */
-    static final ViewTables TABLES = new ViewTables(PROCESSING_GROUP, List.of("incident_summary_country",
-            "incident_summary_leg"), List.of("incident_summary"));
+    /** The summaries and their countries and border legs. */
+    static final ViewTables TABLES = new ViewTables(PROCESSING_GROUP, List.of("incident_summary",
+            "incident_summary_country", "incident_summary_leg"));
 
     /**
      * Newest first. Every list selects one status, so sorting by it first changes no order; it lets H2 read the page
@@ -105,8 +105,8 @@ public class IncidentSummaryProjection implements ViewTables.Owner {
     /**
      * Deletes the rows rather than truncating the tables: on PostgreSQL a {@code TRUNCATE} leaves a table that looks
      * empty to the planner, and the batch's read by key, a prepared statement, then keeps a plan that scans the
-     * whole table as the rebuild fills it (docs/benchmarks.md). On H2 the rebuild has truncated the country and leg
-     * rows already ({@link ViewTables}).
+     * whole table as the rebuild fills it (docs/benchmarks.md). On H2 the rebuild has truncated the tables already
+     * ({@link ViewTables}).
      */
     @ResetHandler
     void reset() {

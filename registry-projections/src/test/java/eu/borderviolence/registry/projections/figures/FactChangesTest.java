@@ -105,6 +105,30 @@ class FactChangesTest extends FigureProjectionTest {
     }
 
     @Test
+    void aCorrectionInALaterBatchReplacesTheIncidentsChildRows() {
+        IncidentId corrected = IncidentId.random();
+        IncidentId other = IncidentId.random();
+        IncidentId reportedSo = IncidentId.random();
+        events.deliverInOneBatch(List.of(
+                stories.publish(corrected, new IncidentReportedEvent(corrected,
+                        chainAtSiHrBa(IncidentDate.exactDay(JULY_14)), MONITOR), MONITOR),
+                stories.publish(other, new IncidentReportedEvent(other, chainHuRsMk(JULY_14), MONITOR), MONITOR)));
+        Map<String, List<Map<String, Object>>> otherBefore = childRows(other);
+
+        events.deliverInOneBatch(List.of(stories.publish(corrected, new IncidentFactsCorrectedEvent(corrected,
+                pushbackHuRs(JULY_14), List.of("borderLegs"), "route checked", LAWYER), LAWYER)));
+        events.deliverInOneBatch(List.of(stories.publish(reportedSo, new IncidentReportedEvent(reportedSo,
+                pushbackHuRs(JULY_14), MONITOR), MONITOR)));
+
+        // No foreign key cascades (V17): the child rows are those of the corrected facts alone, the other
+        // incident's untouched.
+        assertThat(childRows(corrected)).isEqualTo(childRows(reportedSo));
+        assertThat(jdbc.queryForList("select from_country || '-' || to_country from fact_leg where incident_id = ?",
+                String.class, corrected.toString())).containsExactly("HU-RS");
+        assertThat(childRows(other)).isEqualTo(otherBefore);
+    }
+
+    @Test
     void nothingIsWrittenBeforeTheBatchCommits() {
         IncidentId id = IncidentId.random();
         List<Long> seenByTheBatch = new ArrayList<>();
@@ -124,6 +148,18 @@ class FactChangesTest extends FigureProjectionTest {
 
     private static IncidentCorroboratedEvent corroboration(IncidentId id, ConfidenceStatus confidence) {
         return new IncidentCorroboratedEvent(id, CorroborationSource.MEDICAL_REPORT, "MR-1", confidence, LAWYER);
+    }
+
+    /** The incident's rows in each child table, without the incident's key. */
+    private Map<String, List<Map<String, Object>>> childRows(IncidentId id) {
+        Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
+        for (String table : TABLES.subList(1, TABLES.size())) {
+            List<Map<String, Object>> found = jdbc.queryForList("select * from " + table
+                    + " where incident_id = ? order by 2", id.toString());
+            found.forEach(row -> row.remove("incident_id"));
+            rows.put(table, found);
+        }
+        return rows;
     }
 
     private Map<String, List<Map<String, Object>>> tables() {
