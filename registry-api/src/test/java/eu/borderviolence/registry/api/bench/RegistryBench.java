@@ -509,11 +509,12 @@ class RegistryBench {
                 long compiled = compilersMillis();
                 long roundStarted = System.nanoTime();
                 round.run(rounds);
-                share = (compilersMillis() - compiled) / ((System.nanoTime() - roundStarted) / 1e6);
+                double roundMillis = (System.nanoTime() - roundStarted) / 1e6;
+                share = (compilersMillis() - compiled) / roundMillis;
                 quiet = share < SETTLED ? quiet + 1 : 0;
                 rounds++;
-                System.out.printf(Locale.ROOT, "warm-up round %d: the compilers %.0f%% of its time%n", rounds,
-                        100 * share);
+                System.out.printf(Locale.ROOT, "warm-up round %d: %.1f s, the compilers %.0f%% of its time%n", rounds,
+                        roundMillis / 1000, 100 * share);
             } while (quiet < QUIET_ROUNDS && (System.nanoTime() - started) / 1e9 < limit);
             long ended = System.nanoTime();
             return new JitWarmUp((ended - started) / 1e9, rounds, quiet == QUIET_ROUNDS, share, compilersMillis(),
