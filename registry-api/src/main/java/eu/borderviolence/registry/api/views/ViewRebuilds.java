@@ -246,9 +246,8 @@ public class ViewRebuilds implements SmartLifecycle {
     }
 
     /**
-     * On H2, truncates the view's tables, each in a transaction of its own (H2 commits
-     * a {@code TRUNCATE} at once); true if it did. Called only for a {@code REQUESTED} rebuild whose processor this
-     * node has stopped.
+     * On H2, truncates the view's tables, each in a transaction of its own (H2 commits a {@code TRUNCATE} at once);
+     * true if it did. Called only for a {@code REQUESTED} rebuild whose processor this node has stopped.
      */
     private boolean truncateFirst(String view) {
         ViewTables owned = tables.get(view);

@@ -26,9 +26,8 @@ import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 /**
  * What every view's test needs: the shared incident facts' tables from registry-api's Flyway migrations (V4 made the
  * views' own tables, V10 replaced them with the shared ones, V13 added the Frontex selection, V17 dropped their
- * foreign keys), and a feed that calls
- * the handlers of {@link IncidentFactsProjection} the way its processor does, with the incident events of a case's
- * life.
+ * foreign keys), and a feed that calls the handlers of {@link IncidentFactsProjection} the way its processor does,
+ * with the incident events of a case's life.
  */
 @JdbcTest(properties = {"spring.sql.init.mode=always",
         "spring.sql.init.schema-locations="
