@@ -404,24 +404,37 @@ class RegistryBench {
             }
             // Warm-up, not counted: rebuilds of all views until the JIT has settled (at a million events, one).
             JitWarmUp settled = JitWarmUp.until(round -> rebuild(rebuilds, rebuilds.views()));
-            Map<String, Long> storeBefore = h2Store(jdbc);
+            Map<String, Long> storeBefore = storeCounters(jdbc);
             long compiledBefore = JitWarmUp.compilersMillis();
             Timing all = rebuild(rebuilds, rebuilds.views());
             long compiled = JitWarmUp.compilersMillis() - compiledBefore;
             table.append(row("all views", all, stored, raw));
             String host = all.host();
-            Map<String, Long> storeAfter = h2Store(jdbc);
+            Map<String, Long> storeAfter = storeCounters(jdbc);
             if (!"false".equals(System.getProperty("bench.each"))) { // -Dbench.each=false: all views only
                 for (String view : rebuilds.views()) {
                     table.append(row(view, rebuild(rebuilds, List.of(view)), stored, raw));
                 }
             }
-            if (!storeAfter.isEmpty()) {
+            if (storeAfter.containsKey("FILE_SIZE")) {
                 table.append(String.format(Locale.ROOT, "%nH2 during the rebuild of all views: %d MB written, %d MB "
                                 + "read; the file %d MB before, %d MB after.%n",
                         (storeAfter.get("FILE_WRITE_BYTES") - storeBefore.get("FILE_WRITE_BYTES")) >> 20,
                         (storeAfter.get("FILE_READ_BYTES") - storeBefore.get("FILE_READ_BYTES")) >> 20,
                         storeBefore.get("FILE_SIZE") >> 20, storeAfter.get("FILE_SIZE") >> 20));
+            } else if (storeAfter.containsKey("wal_bytes")) {
+                table.append(String.format(Locale.ROOT, "%nPostgreSQL during the rebuild of all views (the whole "
+                                + "server's counters): %d MB of WAL in %d records, %d of them full-page images; "
+                                + "%d checkpoints (%d requested for WAL volume, not timed); %s.%n",
+                        (storeAfter.get("wal_bytes") - storeBefore.get("wal_bytes")) >> 20,
+                        storeAfter.get("wal_records") - storeBefore.get("wal_records"),
+                        storeAfter.get("wal_fpi") - storeBefore.get("wal_fpi"),
+                        storeAfter.get("checkpoints_timed") - storeBefore.get("checkpoints_timed")
+                                + storeAfter.get("checkpoints_req") - storeBefore.get("checkpoints_req"),
+                        storeAfter.get("checkpoints_req") - storeBefore.get("checkpoints_req"),
+                        String.join(", ", jdbc.queryForList("select name || ' ' || current_setting(name) "
+                                + "from pg_settings where name in ('shared_buffers', 'max_wal_size', "
+                                + "'checkpoint_timeout', 'wal_compression') order by name", String.class))));
             }
             table.append(String.format(Locale.ROOT, "%nDuring the rebuild of all views: %sthe JIT compilers "
                     + "worked %.1f s.%n", host.isEmpty() ? "" : host + "; ", compiled / 1e3));
@@ -433,10 +446,22 @@ class RegistryBench {
         }
     }
 
-    /** H2's store counters (bytes written and read since it opened, the file's size); none on PostgreSQL. */
-    private static Map<String, Long> h2Store(JdbcTemplate jdbc) {
+    /**
+     * What the database wrote: on H2 its store's counters (bytes written and read since it opened, the file's size);
+     * on PostgreSQL the server's WAL and checkpoint counters since they were last reset ({@code pg_stat_wal},
+     * PostgreSQL 14 and later, and {@code pg_stat_bgwriter}).
+     */
+    private static Map<String, Long> storeCounters(JdbcTemplate jdbc) {
         Map<String, Long> counters = new LinkedHashMap<>();
-        if (!DB.equals("postgres")) {
+        if (DB.equals("postgres")) {
+            jdbc.query("select w.wal_records, w.wal_fpi, w.wal_bytes, b.checkpoints_timed, b.checkpoints_req "
+                    + "from pg_stat_wal w, pg_stat_bgwriter b", (ResultSet row) -> {
+                        for (String counter : List.of("wal_records", "wal_fpi", "wal_bytes", "checkpoints_timed",
+                                "checkpoints_req")) {
+                            counters.put(counter, row.getLong(counter));
+                        }
+                    });
+        } else {
             jdbc.query("select setting_name, setting_value from information_schema.settings where setting_name in "
                             + "('info.FILE_WRITE_BYTES', 'info.FILE_READ_BYTES', 'info.FILE_SIZE')",
                     (ResultSet row) -> {
