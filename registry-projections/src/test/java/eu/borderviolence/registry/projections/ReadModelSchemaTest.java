@@ -30,7 +30,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,17 +44,8 @@ import static eu.borderviolence.registry.projections.Incidents.LAWYER;
 import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Both views on the schema the application really gets: registry-api's Flyway migrations V2, V16 and V18, with
- * Hibernate validating the mappings against it instead of creating tables of its own.
- */
-@DataJpaTest(showSql = false, properties = {
-        "spring.jpa.hibernate.ddl-auto=validate",
-        "spring.sql.init.mode=always",
-        "spring.sql.init.schema-locations="
-                + "file:../registry-api/src/main/resources/db/migration/common/V2__read_models.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V16__incident_summary_status_dates.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V18__incident_summary_without_foreign_keys.sql"})
+/** Both views on the schema the application really gets ({@link OnMigratedReadModels}). */
+@OnMigratedReadModels
 @Import({IncidentSummaryProjection.class, CaseHistoryProjection.class})
 class ReadModelSchemaTest {
 

@@ -2,30 +2,24 @@ package eu.borderviolence.registry.projections.history;
 
 import eu.borderviolence.registry.core.api.CaseHistoryEntry;
 import eu.borderviolence.registry.core.api.IncidentId;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import org.springframework.jdbc.core.SqlParameterValue;
 
-import java.io.Serializable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.Objects;
+import java.time.OffsetDateTime;
 
 import static eu.borderviolence.registry.projections.BatchStatements.utc;
 
 /**
  * One event of an incident, told for people. Keyed by incident and sequence number, so a redelivered or replayed
- * event overwrites its own row instead of adding a second one. Written once per event and never changed: the
- * projection writes it with JDBC ({@link #COLUMNS}, {@link #row()}), JPA only reads it.
+ * event overwrites its own row instead of adding a second one. Written once per event and never changed, and read
+ * back, with JDBC ({@link #COLUMNS}, {@link #row()}, {@link #read}).
  */
-@Entity
-@Table(name = "case_history_entry")
-class HistoryEntry {
+final class HistoryEntry {
 
-    /** The columns of {@link #row()}, in its order. */
+    /** The columns of {@link #row()} and {@link #read}, in their order. */
     static final String COLUMNS = "incident_id, sequence_number, global_position, recorded_at, event_type, author, "
             + "organisation, correlation_id, summary";
 
@@ -33,37 +27,20 @@ class HistoryEntry {
     private static final int ACTOR_LENGTH = 200;
     private static final int CORRELATION_ID_LENGTH = 255;
 
-    @EmbeddedId
-    private Key key;
-
-    @Column(name = "global_position", nullable = false)
-    private long globalPosition;
-
-    @Column(name = "recorded_at", nullable = false)
-    private Instant recordedAt;
-
-    @Column(name = "event_type", length = 100, nullable = false)
-    private String eventType;
-
-    @Column(name = "author", length = ACTOR_LENGTH, nullable = false)
-    private String author;
-
-    @Column(name = "organisation", length = ACTOR_LENGTH, nullable = false)
-    private String organisation;
-
-    @Column(name = "correlation_id", length = CORRELATION_ID_LENGTH)
-    private String correlationId;
-
-    @Column(name = "summary", length = SUMMARY_LENGTH, nullable = false)
-    private String summary;
-
-    protected HistoryEntry() {
-        // for JPA
-    }
+    private final String incidentId;
+    private final long sequenceNumber;
+    private final long globalPosition;
+    private final Instant recordedAt;
+    private final String eventType;
+    private final String author;
+    private final String organisation;
+    private final String correlationId;
+    private final String summary;
 
     HistoryEntry(IncidentId incidentId, long sequenceNumber, long globalPosition, Instant recordedAt,
                  String eventType, String author, String organisation, String correlationId, String summary) {
-        this.key = new Key(incidentId.toString(), sequenceNumber);
+        this.incidentId = incidentId.toString();
+        this.sequenceNumber = sequenceNumber;
         this.globalPosition = globalPosition;
         this.recordedAt = recordedAt;
         this.eventType = eventType;
@@ -76,13 +53,15 @@ class HistoryEntry {
 
     /** The entry's values in the order of {@link #COLUMNS}. */
     Object[] row() {
-        return new Object[]{key.incidentId, key.sequenceNumber, globalPosition, utc(recordedAt),
+        return new Object[]{incidentId, sequenceNumber, globalPosition, utc(recordedAt),
                 eventType, author, organisation, new SqlParameterValue(Types.VARCHAR, correlationId), summary};
     }
 
-    CaseHistoryEntry toEntry() {
-        return new CaseHistoryEntry(IncidentId.of(key.incidentId), key.sequenceNumber, globalPosition, recordedAt,
-                eventType, author, organisation, summary, correlationId);
+    /** The entry in a row of {@link #COLUMNS}, as the case history tells it. */
+    static CaseHistoryEntry read(ResultSet rs, int row) throws SQLException {
+        return new CaseHistoryEntry(IncidentId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(9), rs.getString(8));
     }
 
     private static String clip(String value, int length) {
@@ -94,35 +73,5 @@ class HistoryEntry {
             end--;
         }
         return value.substring(0, end) + "…";
-    }
-
-    @Embeddable
-    static class Key implements Serializable {
-
-        @Column(name = "incident_id", length = 36, nullable = false)
-        private String incidentId;
-
-        @Column(name = "sequence_number", nullable = false)
-        private long sequenceNumber;
-
-        protected Key() {
-            // for JPA
-        }
-
-        Key(String incidentId, long sequenceNumber) {
-            this.incidentId = incidentId;
-            this.sequenceNumber = sequenceNumber;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key that && sequenceNumber == that.sequenceNumber
-                    && incidentId.equals(that.incidentId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(incidentId, sequenceNumber);
-        }
     }
 }

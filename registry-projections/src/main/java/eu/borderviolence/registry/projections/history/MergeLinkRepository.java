@@ -1,13 +1,7 @@
 package eu.borderviolence.registry.projections.history;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
-import java.util.Collection;
-import java.util.List;
-
+/** Stores the merges; the case history reads them with JDBC. */
 interface MergeLinkRepository extends JpaRepository<MergeLink, MergeLink.Key> {
-
-    @Query("select m.key.duplicateId from MergeLink m where m.key.survivorId in :survivorIds")
-    List<String> findDuplicatesOf(Collection<String> survivorIds);
 }
