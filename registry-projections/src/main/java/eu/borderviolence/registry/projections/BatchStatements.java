@@ -29,9 +29,13 @@ public final class BatchStatements {
     public static void forEachOf(JdbcTemplate jdbc, String query, List<String> keys, RowCallbackHandler row) {
         for (int from = 0; from < keys.size(); from += SLICE) {
             List<String> slice = keys.subList(from, Math.min(keys.size(), from + SLICE));
-            jdbc.query(query + " (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")", row,
-                    slice.toArray());
+            jdbc.query(query + " (" + placeholders(slice.size()) + ")", row, slice.toArray());
         }
+    }
+
+    /** {@code count} parameter markers, {@code ?, ?, ?}, for a list of values in a statement. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Runs the statement once per row, in one JDBC batch; nothing when there are no rows. */

@@ -26,7 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +34,7 @@ import java.util.Set;
 import static eu.borderviolence.registry.core.api.RegistryMetaData.CORRELATION_ID;
 import static eu.borderviolence.registry.core.api.RegistryMetaData.ORGANISATION;
 import static eu.borderviolence.registry.core.api.RegistryMetaData.PRINCIPAL;
+import static eu.borderviolence.registry.projections.BatchStatements.placeholders;
 
 /**
  * The case history view: every incident event as an entry with its time, author, position in the event stream and
@@ -164,13 +164,13 @@ public class CaseHistoryProjection implements ViewTables.Owner {
 
     /**
      * The incident's history with its merged duplicates'. Read with plain JDBC, two statements for an incident never
-     * merged: the lawyers' most frequent read, where Hibernate's query and entity handling cost twice what the
-     * database driver did (docs/benchmarks.md).
+     * merged: the lawyers' most frequent read, where Hibernate's query and entity handling had taken more of the
+     * request threads' time than the database driver (docs/benchmarks.md).
      */
     @QueryHandler
     public Optional<CaseHistory> find(FindCaseHistoryQuery query) {
         Set<String> incidents = withMergedDuplicates(query.incidentId());
-        List<CaseHistoryEntry> found = jdbc.query(ENTRIES_IN_STORED_ORDER.formatted(placeholders(incidents)),
+        List<CaseHistoryEntry> found = jdbc.query(ENTRIES_IN_STORED_ORDER.formatted(placeholders(incidents.size())),
                 HistoryEntry::read, incidents.toArray());
         return found.isEmpty() ? Optional.empty() : Optional.of(new CaseHistory(query.incidentId(), found));
     }
@@ -182,15 +182,12 @@ public class CaseHistoryProjection implements ViewTables.Owner {
         while (!frontier.isEmpty()) {
             all.addAll(frontier);
             Set<String> next = new LinkedHashSet<>(jdbc.queryForList("select duplicate_id from case_history_merge "
-                    + "where survivor_id in (" + placeholders(frontier) + ")", String.class, frontier.toArray()));
+                    + "where survivor_id in (" + placeholders(frontier.size()) + ")", String.class,
+                    frontier.toArray()));
             next.removeAll(all);
             frontier = next;
         }
         return all;
-    }
-
-    private static String placeholders(Set<String> values) {
-        return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
     /**

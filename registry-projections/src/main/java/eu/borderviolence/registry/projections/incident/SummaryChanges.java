@@ -6,7 +6,6 @@ import eu.borderviolence.registry.projections.BatchStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +30,7 @@ final class SummaryChanges {
             + " from incident_summary where incident_id in";
 
     private static final String INSERT = "insert into incident_summary (" + String.join(", ", IncidentSummary.COLUMNS)
-            + ") values (" + String.join(", ", Collections.nCopies(IncidentSummary.COLUMNS.size(), "?")) + ")";
+            + ") values (" + BatchStatements.placeholders(IncidentSummary.COLUMNS.size()) + ")";
 
     /** Every column but the key, then the key: {@link #updateRow} moves the key to the end of the row. */
     private static final String UPDATE = "update incident_summary set "
