@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * it, which capped each view at 10,000–13,500 events/s in a rebuild or a catch-up however fast it was
  * (docs/benchmarks.md). This executor schedules the coordinator's runs as Axon asks, except that wait, which it
  * shortens to {@code registry.views.full-buffer-wait}. Every other delay (claims, retries after errors, waits for
- * new events) passes unchanged. {@code AxonCoordinatorWaitTest} checks that Axon still asks for this wait.
+ * new events) passes unchanged. {@code PromptCoordinatorExecutorTest} checks that Axon still asks for this wait.
  */
 final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
 
@@ -33,7 +33,7 @@ final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
 
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        if (unit.toMillis(delay) == FULL_BUFFER_WAIT_MILLIS && unit.toNanos(delay) % 1_000_000 == 0) {
+        if (unit.toNanos(delay) == TimeUnit.MILLISECONDS.toNanos(FULL_BUFFER_WAIT_MILLIS)) {
             return super.schedule(command, fullBufferWaitNanos, TimeUnit.NANOSECONDS);
         }
         return super.schedule(command, delay, unit);
