@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Once a work package holds 1,024 events not yet applied, Axon's coordinator stops reading and looks again
  * {@value #FULL_BUFFER_WAIT_MILLIS} ms later, a fixed wait (Axon 4.12, {@code Coordinator.CoordinationTask}); no
  * work package wakes it sooner. A view that applies 1,024 events in less than that then sits idle for the rest of
- * it, which capped each view at 10,000–13,500 events/s in a rebuild or a catch-up however fast it was
+ * it, which capped each view at 11,500–14,300 events/s in a rebuild or a catch-up however fast it was
  * (docs/benchmarks.md). This executor schedules the coordinator's runs as Axon asks, except that wait, which it
  * shortens to {@code registry.views.full-buffer-wait}. Every other delay (claims, retries after errors, waits for
- * new events) passes unchanged. {@code PromptCoordinatorExecutorTest} checks that Axon still asks for this wait.
+ * new events) passes unchanged, unless it is exactly as long: a {@code registry.views.claim-extension} of 100 ms would
+ * make an idle coordinator look for new events at the shortened interval too. {@code PromptCoordinatorExecutorTest}
+ * checks that Axon still asks for this wait.
  */
 final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
 
