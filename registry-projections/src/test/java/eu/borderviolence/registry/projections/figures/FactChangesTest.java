@@ -83,6 +83,29 @@ class FactChangesTest extends FigureProjectionTest {
         assertThat(tables()).isEqualTo(oneAtATime);
     }
 
+    /**
+     * A batch may hold up to the processor's batch size of events (1,000), each of another incident: the stored rows
+     * of its incidents are read in several statements of a few hundred keys, and every one of them must be found.
+     */
+    @Test
+    void aBatchOfMoreIncidentsThanOneReadTakesFindsEveryStoredIncident() {
+        List<IncidentId> ids = new ArrayList<>();
+        List<EventMessage<?>> reports = new ArrayList<>();
+        List<EventMessage<?>> corroborations = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            IncidentId id = IncidentId.random();
+            ids.add(id);
+            reports.add(stories.publish(id, new IncidentReportedEvent(id, pushbackHuRs(JULY_14), MONITOR), MONITOR));
+            corroborations.add(stories.publish(id, corroboration(id, ConfidenceStatus.CONFIRMED), LAWYER));
+        }
+        events.deliverInOneBatch(reports);
+
+        events.deliverInOneBatch(corroborations);
+
+        assertThat(jdbc.queryForList("select confidence from fact_incident", String.class))
+                .hasSize(ids.size()).containsOnly(ConfidenceStatus.CONFIRMED.name());
+    }
+
     @Test
     void aBatchDeliveredAgainChangesNothing() {
         IncidentId id = IncidentId.random();
