@@ -84,8 +84,9 @@ class FactChangesTest extends FigureProjectionTest {
     }
 
     /**
-     * A batch may hold up to the processor's batch size of events (1,000), each of another incident: the stored rows
-     * of its incidents are read in several statements of a few hundred keys, and every one of them must be found.
+     * A batch may hold up to the processor's batch size of events (1,000 on PostgreSQL), each of another incident: the
+     * stored rows of its incidents are read in several statements of a few hundred keys, and every one of them must be
+     * found.
      */
     @Test
     void aBatchOfMoreIncidentsThanOneReadTakesFindsEveryStoredIncident() {
