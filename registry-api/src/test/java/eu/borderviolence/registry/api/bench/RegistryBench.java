@@ -99,7 +99,7 @@ class RegistryBench {
 
     static {
         // The service runs without -ea; Surefire runs tests with it, and then the libraries check themselves as they
-        // go: H2 measures its file's chunks after every store (3% of an ingest's samples on H2, 2026-12-06). Classes
+        // go: H2 walks its file's chunks whenever a store frees space (3% of an ingest's samples, 2026-12-06). Classes
         // initialised from here on, the registry's, Axon's, Hibernate's and H2's among them, run as in the service;
         // -Dbench.assertions=on keeps Surefire's, to compare.
         if (!"on".equals(System.getProperty("bench.assertions"))) {
