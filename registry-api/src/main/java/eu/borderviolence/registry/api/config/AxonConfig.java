@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import eu.borderviolence.registry.core.api.RegistryMetaData;
 import eu.borderviolence.registry.core.incident.IncidentModule;
 import eu.borderviolence.registry.api.crypto.KeyVault;
 import eu.borderviolence.registry.api.crypto.MasterKey;
@@ -24,9 +23,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.queryhandling.QueryBus;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -55,25 +52,25 @@ public class AxonConfig {
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storedJson()).build();
+        return StoredJsonSerializer.of(storedJson());
     }
 
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storedJson()).build();
+        return StoredJsonSerializer.of(storedJson());
     }
 
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(storedJson()).build();
+        return StoredJsonSerializer.of(storedJson());
     }
 
     /** Copies who, which organisation, the correlation id and the client's request id from commands onto events. */
     @Bean
     public CorrelationDataProvider registryMetaDataProvider() {
-        return new SimpleCorrelationDataProvider(RegistryMetaData.KEYS);
+        return new CommandMetaData();
     }
 
     @Bean

@@ -3,8 +3,8 @@ package eu.borderviolence.registry.api.integrity;
 import eu.borderviolence.registry.projections.ProcessorBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,9 +52,11 @@ public class IntegrityChain {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Takes the message, not its payload: the chain hashes the stored row, so the event is never deserialized. */
     @EventHandler
     @DisallowReplay
-    void on(Object event, @MessageIdentifier String eventIdentifier) {
+    void on(EventMessage<?> event) {
+        String eventIdentifier = event.getIdentifier();
         // A processor always applies its events in a unit of work, so the batch is always there.
         ProcessorBatch.once(PENDING, batch -> {
             List<String> identifiers = new ArrayList<>();

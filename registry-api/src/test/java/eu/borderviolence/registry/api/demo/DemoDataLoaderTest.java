@@ -2,6 +2,8 @@ package eu.borderviolence.registry.api.demo;
 
 import eu.borderviolence.registry.RegistryApplication;
 import eu.borderviolence.registry.api.config.AxonConfig;
+import eu.borderviolence.registry.api.config.CommandMetaData;
+import eu.borderviolence.registry.api.config.StoredJsonSerializer;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
 import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
 import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
@@ -22,7 +24,6 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -52,8 +53,7 @@ class DemoDataLoaderTest {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(config -> new InMemoryEventStorageEngine())
                 .configureSerializer(config -> storedJson())
-                .configureCorrelationDataProviders(config ->
-                        List.of(new SimpleCorrelationDataProvider(RegistryMetaData.KEYS)));
+                .configureCorrelationDataProviders(config -> List.of(new CommandMetaData()));
         new IncidentModule().configureModule(configurer);
         new TestimonyModule(InMemoryKeys.vault()).configureModule(configurer);
         axon = configurer.start();
@@ -96,6 +96,11 @@ class DemoDataLoaderTest {
             SerializedObject<byte[]> stored = serializer.serialize(event.getPayload(), byte[].class);
             Object readBack = serializer.deserialize(stored);
             assertThat(readBack).isEqualTo(event.getPayload());
+            // What the registry reads back is what Axon's own serializer reads from the same bytes.
+            assertThat(readBack).isEqualTo(AXON.deserialize(stored));
+            SerializedObject<byte[]> metaData = serializer.serialize(event.getMetaData(), byte[].class);
+            assertThat((Object) serializer.deserialize(metaData))
+                    .isEqualTo(event.getMetaData()).isEqualTo(AXON.deserialize(metaData));
         });
     }
 
@@ -133,7 +138,10 @@ class DemoDataLoaderTest {
         return published.stream().filter(event -> payloadType.isInstance(event.getPayload())).count();
     }
 
+    private static final Serializer AXON = JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
+
+    /** The serializer the registry stores with. */
     private static Serializer storedJson() {
-        return JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
+        return StoredJsonSerializer.of(AxonConfig.storedJson());
     }
 }
