@@ -3,11 +3,13 @@ package eu.borderviolence.registry.api.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.json.MetaDataDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The registry's serializer reads what Axon's Jackson serializer reads, from the same bytes, however often it is
@@ -49,7 +52,7 @@ class StoredJsonSerializerTest {
                 .createInstance(mapper.getDeserializationConfig(), null, null);
 
         assertThat(context.findRootValueDeserializer(mapper.constructType(MetaData.class)))
-                .isNotInstanceOf(org.axonframework.serialization.json.MetaDataDeserializer.class)
+                .isNotInstanceOf(MetaDataDeserializer.class)
                 .isSameAs(context.findRootValueDeserializer(mapper.constructType(MetaData.class)));
     }
 
@@ -85,8 +88,7 @@ class StoredJsonSerializerTest {
                 "{\"country\":\"HU\",\"people\":3,\"violations\":[],\"extra\":true}".getBytes(StandardCharsets.UTF_8),
                 byte[].class, new SimpleSerializedType(Sample.class.getName(), null));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serializer.deserialize(stored))
-                .isInstanceOf(org.axonframework.serialization.SerializationException.class);
+        assertThatThrownBy(() -> serializer.deserialize(stored)).isInstanceOf(SerializationException.class);
     }
 
     record Sample(String country, int people, List<String> violations) {

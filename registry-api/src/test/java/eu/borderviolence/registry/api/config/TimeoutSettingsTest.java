@@ -2,6 +2,7 @@ package eu.borderviolence.registry.api.config;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
@@ -47,10 +48,9 @@ class TimeoutSettingsTest {
         assertThat(timeouts.getHandler().getQueries().getTimeoutMs()).isEqualTo(1_800_000);
     }
 
-    private static MessageHandlingMember<? super Handlers> handlerOf(Class<?> messageType) {
+    private static MessageHandlingMember<? super Handlers> handlerOf(Class<? extends Message> messageType) {
         return AnnotatedHandlerInspector.inspectType(Handlers.class).getHandlers(Handlers.class)
-                .filter(handler -> handler.canHandleMessageType(messageType.asSubclass(
-                        org.axonframework.messaging.Message.class)))
+                .filter(handler -> handler.canHandleMessageType(messageType))
                 .findFirst().orElseThrow();
     }
 
