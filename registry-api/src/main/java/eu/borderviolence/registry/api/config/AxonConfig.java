@@ -135,16 +135,18 @@ public class AxonConfig {
 
     /** Flushes answered writes to disk where the database does not do so on commit (H2). */
     @Bean
-    public Durability durability(DataSource dataSource) {
-        return Durability.of(dataSource);
+    public Durability durability(DataSource dataSource, MeterRegistry meters) {
+        return Durability.of(dataSource, meters);
     }
 
-    /** Every command is answered only once what it stored is on disk. */
+    /**
+     * Every command is answered only once what it stored is on disk. Axon's Spring Boot auto-configuration
+     * ({@code InterceptorAutoConfiguration}) puts every handler interceptor bean for commands on the command bus;
+     * registering it here as well ran it twice, and every command waited for two flushes (docs/benchmarks.md).
+     */
     @Bean
-    public DurableCommands durableCommands(Durability durability, CommandBus commandBus) {
-        DurableCommands interceptor = new DurableCommands(durability);
-        commandBus.registerHandlerInterceptor(interceptor);
-        return interceptor;
+    public DurableCommands durableCommands(Durability durability) {
+        return new DurableCommands(durability);
     }
 
     /** Reads testimonies stored before witnesses' data was encrypted. */

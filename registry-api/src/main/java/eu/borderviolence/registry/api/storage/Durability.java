@@ -1,5 +1,7 @@
 package eu.borderviolence.registry.api.storage;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -26,8 +28,12 @@ import javax.sql.DataSource;
  */
 public class Durability {
 
+    /** The timer of the flushes, {@code registry.durability.flush}: how many, and how long the disk took. */
+    static final String FLUSH_TIMER = "registry.durability.flush";
+
     private final Runnable flushCommitted;
     private final boolean flushes;
+    private final Timer flushTime;
     private final Object turn = new Object();
     /** Flushes begun and flushes finished, numbered from 1; guarded by {@link #turn}. */
     private long begun;
@@ -35,15 +41,21 @@ public class Durability {
     private boolean flushing;
 
     /** {@code flushCommitted} writes and flushes to disk everything committed so far; it runs only if flushes. */
-    Durability(Runnable flushCommitted, boolean flushes) {
+    Durability(Runnable flushCommitted, boolean flushes, MeterRegistry meters) {
         this.flushCommitted = flushCommitted;
         this.flushes = flushes;
+        this.flushTime = flushes ? Timer.builder(FLUSH_TIMER)
+                .description("Flushes of everything committed to disk, each shared by the writers waiting for it")
+                .register(meters) : null;
     }
 
-    /** Flushes on H2; on PostgreSQL, the other database the registry runs on, the commit itself is durable. */
-    public static Durability of(DataSource dataSource) {
-        return Databases.isH2(dataSource) ? new Durability(new H2Flush(dataSource), true)
-                : new Durability(() -> { }, false);
+    /**
+     * Flushes on H2; on PostgreSQL, the other database the registry runs on, the commit itself is durable. The
+     * flushes are timed in {@code meters} ({@value #FLUSH_TIMER}).
+     */
+    public static Durability of(DataSource dataSource, MeterRegistry meters) {
+        return Databases.isH2(dataSource) ? new Durability(new H2Flush(dataSource), true, meters)
+                : new Durability(() -> { }, false, meters);
     }
 
     /** True where the registry flushes after commits itself (H2). */
@@ -79,7 +91,7 @@ public class Durability {
             }
             boolean done = false;
             try {
-                flushCommitted.run();
+                flushTime.record(flushCommitted);
                 done = true;
             } finally {
                 synchronized (turn) {
@@ -108,19 +120,26 @@ public class Durability {
     /**
      * Flushes once the current Spring transaction has committed. Spring runs this after the commit and before the
      * transaction's caller goes on; if the flush fails, the commit call fails, although what it committed stays.
+     * Asked again in the same transaction, it adds nothing: one flush after a commit covers everything committed in
+     * it, and a second would only make the caller wait for another whole flush (docs/benchmarks.md).
      */
     public void afterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("no transaction to flush after");
         }
-        if (flushes) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    // Durability's, not the synchronization's own flush(), which Spring calls for something else.
-                    Durability.this.flush();
-                }
-            });
+        if (flushes && TransactionSynchronizationManager.getSynchronizations().stream()
+                .noneMatch(registered -> registered instanceof FlushAfterCommit flush && flush.durability() == this)) {
+            TransactionSynchronizationManager.registerSynchronization(new FlushAfterCommit(this));
+        }
+    }
+
+    /** The flush after a transaction's commit, one per transaction and {@link Durability}. */
+    private record FlushAfterCommit(Durability durability) implements TransactionSynchronization {
+
+        @Override
+        public void afterCommit() {
+            // Durability's, not the synchronization's own flush(), which Spring calls for something else.
+            durability.flush();
         }
     }
 }

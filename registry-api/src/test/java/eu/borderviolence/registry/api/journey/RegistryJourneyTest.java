@@ -6,6 +6,8 @@ import eu.borderviolence.registry.RegistryApplication;
 import eu.borderviolence.registry.api.config.MessageMeters;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -94,12 +96,15 @@ public class RegistryJourneyTest {
             });
             assertThat(racedBodies).hasSize(1);
 
-            // A second witness of the same incident.
+            // A second witness of the same incident, answered after one flush to disk (storage.Durability).
+            Timer flushes = app.getBean(MeterRegistry.class).get("registry.durability.flush").timer();
+            long flushedBefore = flushes.count();
             HttpResponse<String> attached = post("/api/v1/testimonies", """
                     {"incidentId":"%s","circumstances":%s,"witness":{"pseudonym":"%s"}}"""
                     .formatted(incidentId, CIRCUMSTANCES, MARKER));
             assertThat(attached.statusCode()).isEqualTo(201);
             assertThat(json.readTree(attached.body()).get("incidentCreated").asBoolean()).isFalse();
+            assertThat(flushes.count() - flushedBefore).as("flushes for one command").isEqualTo(1);
 
             // The border figures count it on its leg, and keep that answer while nothing changes (views.ViewAnswers).
             assertThat(legsCounting(incidentId)).containsExactly("HU-RS");
@@ -275,6 +280,7 @@ public class RegistryJourneyTest {
                     .contains("commandBus_successCounter_total{payloadType=\"SubmitTestimonyCommand\"}")
                     .contains("commandBus_capacity{payloadType=\"SubmitTestimonyCommand\"}")
                     .contains("queryBus_successCounter_total{payloadType=\"ListIncidentsQuery\"}")
+                    .contains("registry_durability_flush_seconds_count")
                     .doesNotContain(MARKER);
             // The processors' and buses' meters are the registry's own (made once per payload type).
             org.axonframework.config.Configuration axon = app.getBean(org.axonframework.config.Configuration.class);

@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.api.storage;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -29,7 +30,7 @@ class GroupFlushTest {
 
     private final ExecutorService writers = Executors.newCachedThreadPool();
     private final Flushes database = new Flushes();
-    private final Durability durability = new Durability(database, true);
+    private final Durability durability = new Durability(database, true, new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {
@@ -90,7 +91,7 @@ class GroupFlushTest {
 
     @Test
     void onADatabaseThatIsDurableByItselfNothingIsFlushed() {
-        new Durability(database, false).flush();
+        new Durability(database, false, new SimpleMeterRegistry()).flush();
 
         assertThat(database.flushes.get()).isZero();
     }
