@@ -168,7 +168,8 @@ class RegistryBench {
                     + "insert+commit testimony-equivalents/s | HTTP / raw | bus / raw |\n|---|---|---|---|---|---|\n");
             StringBuilder split = new StringBuilder("| clients | HTTP: at the client | at the server | in the "
                     + "security filters | in the command | bus: in the command | JVM CPU per testimony, HTTP (request "
-                    + "threads) | JVM CPU per testimony, bus |\n|---|---|---|---|---|---|---|---|\n");
+                    + "threads) | JVM CPU per testimony, bus | flushes per testimony, HTTP / bus | a flush, HTTP |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|\n");
             MeterRegistry meters = app.getBean(MeterRegistry.class);
             for (int clients : new int[]{1, 4, 16}) {
                 ServerTimes beforeHttp = ServerTimes.of(meters);
@@ -182,7 +183,8 @@ class RegistryBench {
                 table.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f%% | %.1f%% |%n", clients,
                         viaHttp, viaBus, raw, 100 * viaHttp / raw, 100 * viaBus / raw));
                 // Closed-loop clients: each waits for its answer, so the mean time per request is clients / rate.
-                split.append(String.format(Locale.ROOT, "| %d | %.1f | %s | %s | %s | %s | %.1f (%.1f) | %.1f |%n",
+                split.append(String.format(Locale.ROOT,
+                        "| %d | %.1f | %s | %s | %s | %s | %.1f (%.1f) | %.1f | %s / %s | %s |%n",
                         clients, 1000.0 * clients / viaHttp,
                         afterHttp.millisPer(beforeHttp, ServerTimes.SERVER, ServerTimes.SERVER),
                         afterHttp.millisPer(beforeHttp, ServerTimes.SECURITY, ServerTimes.SERVER),
@@ -191,14 +193,19 @@ class RegistryBench {
                         (afterHttp.processCpuNanos() - beforeHttp.processCpuNanos()) / nanosToMillisPerTestimony,
                         (afterHttp.requestThreadsCpuNanos() - beforeHttp.requestThreadsCpuNanos())
                                 / nanosToMillisPerTestimony,
-                        (afterBus.processCpuNanos() - afterHttp.processCpuNanos()) / nanosToMillisPerTestimony));
+                        (afterBus.processCpuNanos() - afterHttp.processCpuNanos()) / nanosToMillisPerTestimony,
+                        afterHttp.countPer(beforeHttp, ServerTimes.FLUSH, testimonies),
+                        afterBus.countPer(afterHttp, ServerTimes.FLUSH, testimonies),
+                        afterHttp.millisPer(beforeHttp, ServerTimes.FLUSH, ServerTimes.FLUSH)));
             }
             table.append(warmUp.report());
             table.append("\nWhere a testimony's time goes, mean milliseconds per request (the registry's own timers: "
                     + "Spring's `http.server.requests` and security filter chain observations, Axon's command bus "
                     + "timer), and the CPU milliseconds the whole JVM used per testimony while the clients ran (its "
                     + "views, the garbage collector and the JIT included; on H2 the database too), of which Tomcat's "
-                    + "request threads:\n\n").append(split);
+                    + "request threads; and on H2 the flushes to disk per testimony and the mean time of one "
+                    + "(`registry.durability.flush`; a flush is shared by the writers waiting for it):\n\n")
+                    .append(split);
             report("Ingest on " + DB + (views ? "" : ", views stopped")
                     + (history > 0 ? ", into a history of " + history + " events" : "") + ", " + testimonies
                     + " testimonies per run ("
@@ -220,6 +227,7 @@ class RegistryBench {
         static final String SERVER = "server";
         static final String SECURITY = "security";
         static final String COMMAND = "command";
+        static final String FLUSH = "flush";
 
         static ServerTimes of(MeterRegistry meters) {
             Map<String, double[]> sums = new HashMap<>();
@@ -250,8 +258,15 @@ class RegistryBench {
                 case "spring.security.filterchains" -> SECURITY;
                 case "commandBus.allTimer" -> "SubmitTestimonyCommand".equals(id.getTag("payloadType"))
                         ? COMMAND : null;
+                case "registry.durability.flush" -> FLUSH;
                 default -> null;
             };
+        }
+
+        /** How many timings of {@code part} since {@code before} per one of {@code items}; a dash if none. */
+        String countPer(ServerTimes before, String part, int items) {
+            double count = sums.getOrDefault(part, new double[2])[0] - before.sums.getOrDefault(part, new double[2])[0];
+            return count == 0 ? "–" : String.format(Locale.ROOT, "%.2f", count / items);
         }
 
         /**
