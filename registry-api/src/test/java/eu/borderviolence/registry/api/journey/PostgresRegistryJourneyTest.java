@@ -35,6 +35,11 @@ class PostgresRegistryJourneyTest extends RegistryJourneyTest {
     }
 
     @Override
+    protected boolean flushesItself() {
+        return false; // PostgreSQL's commit is durable itself (synchronous_commit = on)
+    }
+
+    @Override
     protected List<String> storage(Path dataDir) {
         return database.applicationArguments();
     }
