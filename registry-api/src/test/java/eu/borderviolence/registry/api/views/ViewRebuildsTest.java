@@ -55,9 +55,10 @@ import static org.mockito.Mockito.when;
 class ViewRebuildsTest {
 
     private static final Actor AUDITOR = new Actor("auditor-1", "audit-office");
-    private static final String VIEW = "incident-facts";
-    /** The view's tables as the incident facts declare them, a part of them. */
-    private static final ViewTables FACTS = new ViewTables(VIEW, List.of("fact_incident", "fact_country"));
+    private static final String VIEW = "incident-summary";
+    /** The view's tables as the incident summary declares them, a part of them. */
+    private static final ViewTables SUMMARY = new ViewTables(VIEW, List.of("incident_summary",
+            "incident_summary_country"));
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -250,20 +251,21 @@ class ViewRebuildsTest {
 
     @Test
     void onH2TheTablesAreTruncatedBeforeTheReset() {
-        Node owner = new Node("node-a", FACTS);
-        factsOfOneIncident();
+        Node owner = new Node("node-a", SUMMARY);
+        summaryOfOneIncident();
         owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
         owner.rebuilds.coordinate();
-        assertThat(owner.rowsAtReset).containsExactly(entry("fact_country", 0L), entry("fact_incident", 0L));
-        assertThat(rows("fact_incident")).isZero();
+        assertThat(owner.rowsAtReset).containsExactly(entry("incident_summary", 0L),
+                entry("incident_summary_country", 0L));
+        assertThat(rows("incident_summary")).isZero();
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
         assertThat(owner.running).isTrue();
     }
 
     @Test
     void aResetThatFailsAfterTablesWereTruncatedKeepsTheViewUnavailableAndTriesAgain() {
-        Node owner = new Node("node-a", FACTS);
-        factsOfOneIncident();
+        Node owner = new Node("node-a", SUMMARY);
+        summaryOfOneIncident();
         owner.resetFailure.set(new IllegalStateException("disk full"));
         owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
         owner.rebuilds.coordinate();
@@ -271,21 +273,24 @@ class ViewRebuildsTest {
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REQUESTED");
         assertThat(owner.running).isFalse();
         assertThat(owner.rebuilds.isRebuilding(VIEW)).isTrue();
-        assertThat(rows("fact_country")).isZero();
-        assertThat(rows("fact_incident")).isZero();
+        assertThat(rows("incident_summary_country")).isZero();
+        assertThat(rows("incident_summary")).isZero();
 
         owner.resetFailure.set(null);
         owner.rebuilds.coordinate();
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
         assertThat(owner.running).isTrue();
-        assertThat(rows("fact_incident")).isZero();
+        assertThat(rows("incident_summary")).isZero();
     }
 
-    private void factsOfOneIncident() {
+    private void summaryOfOneIncident() {
         String incident = UUID.randomUUID().toString();
-        jdbc.update("insert into fact_incident (incident_id, version, status, kind, changed_at, facts_json) "
-                + "values (?, 0, 'ACTIVE', 'PUSHBACK', ?, '{}')", incident, Timestamp.from(clock.instant()));
-        jdbc.update("insert into fact_country (incident_id, country_code) values (?, 'HR')", incident);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("insert into incident_summary (incident_id, version, status, kind, reported_by_principal, "
+                + "reported_by_organisation, reported_at, last_changed_at, facts_json, testimony_ids_json, "
+                + "merged_duplicate_ids_json) values (?, 0, 'ACTIVE', 'PUSHBACK', 'monitor-1', 'ngo', ?, ?, '{}', "
+                + "'[]', '[]')", incident, now, now);
+        jdbc.update("insert into incident_summary_country (incident_id, country_code) values (?, 'HR')", incident);
     }
 
     private long rows(String table) {

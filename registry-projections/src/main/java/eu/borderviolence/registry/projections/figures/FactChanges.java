@@ -2,12 +2,11 @@ package eu.borderviolence.registry.projections.figures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.borderviolence.registry.core.api.AuthorityInvolvement;
-import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentStatus;
-import eu.borderviolence.registry.core.api.NationalityCount;
+import eu.borderviolence.registry.core.api.ViolationCode;
 import eu.borderviolence.registry.projections.BatchStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static eu.borderviolence.registry.projections.BatchStatements.batch;
 import static eu.borderviolence.registry.projections.BatchStatements.utc;
@@ -63,20 +63,17 @@ final class FactChanges {
         for (Change change : changes) {
             apply(change, rows, json);
         }
-        List<Row> replaced = rows.values().stream().filter(row -> row.replaced).toList();
-        List<Row> updated = rows.values().stream().filter(row -> row.changed && !row.replaced).toList();
-        // A stored incident whose facts were replaced is written anew, its child rows with it (no foreign key
-        // cascades: V17).
-        List<Object[]> storedReplaced = replaced.stream().filter(row -> row.wasStored)
-                .map(row -> new Object[]{row.incidentId}).toList();
-        for (String table : FactTables.TABLES.tables()) {
-            batch(jdbc, "delete from " + table + " where incident_id = ?", storedReplaced);
-        }
-        insert(jdbc, replaced, json);
-        batch(jdbc, "update fact_incident set status = ?, confidence = ?, facts_json = ?, version = ?, changed_at = ? "
-                        + "where incident_id = ?",
-                updated.stream().map(row -> new Object[]{row.status.name(), name(row.facts(json).confidence()),
-                        row.factsJson(json), row.version, utc(row.changedAt), row.incidentId}).toList());
+        List<Row> added = rows.values().stream().filter(row -> row.changed && !row.wasStored).toList();
+        List<Row> updated = rows.values().stream().filter(row -> row.changed && row.wasStored).toList();
+        // One row per incident (V19): what the filters select by is written with the facts, in the same statement.
+        batch(jdbc, "insert into fact_incident (status, confidence, facts_json, version, changed_at, kind, "
+                + "date_earliest, group_size, frontex_or_foreign_officers, countries, border_legs, authority_countries, "
+                + "authorities, nationalities, violations, incident_id) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(added, json));
+        batch(jdbc, "update fact_incident set status = ?, confidence = ?, facts_json = ?, version = ?, changed_at = ?, "
+                + "kind = ?, date_earliest = ?, group_size = ?, frontex_or_foreign_officers = ?, countries = ?, "
+                + "border_legs = ?, authority_countries = ?, authorities = ?, nationalities = ?, violations = ? "
+                + "where incident_id = ?", columns(updated, json));
     }
 
     private static void apply(Change change, Map<String, Row> rows, ObjectMapper json) {
@@ -88,7 +85,6 @@ final class FactChanges {
             Row kept = row != null ? row : new Row(keep.incidentId(), false, IncidentStatus.ACTIVE, null);
             kept.facts = keep.facts();
             kept.factsJson = null;
-            kept.replaced = true;
             kept.changedBy(keep);
             rows.put(keep.incidentId(), kept);
         } else if (row == null) {
@@ -114,46 +110,29 @@ final class FactChanges {
         return rows;
     }
 
-    private static void insert(JdbcTemplate jdbc, List<Row> kept, ObjectMapper json) {
-        List<Object[]> incidents = new ArrayList<>();
-        List<Object[]> countries = new ArrayList<>();
-        List<Object[]> legs = new ArrayList<>();
-        List<Object[]> authorities = new ArrayList<>();
-        List<Object[]> nationalities = new ArrayList<>();
-        List<Object[]> violations = new ArrayList<>();
-        for (Row row : kept) {
-            String id = row.incidentId;
+    /** Every column of each row, in the order both statements of {@link #write} name them. */
+    private static List<Object[]> columns(List<Row> rows, ObjectMapper json) {
+        List<Object[]> columns = new ArrayList<>(rows.size());
+        for (Row row : rows) {
             IncidentFacts facts = row.facts(json);
-            incidents.add(new Object[]{id, row.version, row.status.name(), facts.kind().name(),
-                    name(facts.confidence()), facts.date() == null ? null : facts.date().earliest(),
-                    facts.people() == null ? null : facts.people().groupSize(), utc(row.changedAt),
-                    row.factsJson(json), FactTables.frontexOrForeignOfficers(facts)});
-            facts.countries().forEach(country -> countries.add(new Object[]{id, country.code()}));
-            List<BorderLeg> borderLegs = facts.borderLegs();
-            for (int position = 0; position < borderLegs.size(); position++) {
-                BorderLeg leg = borderLegs.get(position);
-                legs.add(new Object[]{id, position, leg.from().code(), leg.to().code()});
-            }
-            List<AuthorityInvolvement> involved = facts.authorities();
-            for (int position = 0; position < involved.size(); position++) {
-                AuthorityInvolvement authority = involved.get(position);
-                authorities.add(new Object[]{id, position, authority.authority().country().code(),
-                        authority.authority().agency().name()});
-            }
-            facts.nationalities().stream().map(NationalityCount::nationality).distinct()
-                    .forEach(nationality -> nationalities.add(new Object[]{id, nationality.code()}));
-            facts.violations().forEach(code -> violations.add(new Object[]{id, code.name()}));
+            columns.add(new Object[]{row.status.name(), name(facts.confidence()), row.factsJson(json), row.version,
+                    utc(row.changedAt), facts.kind().name(), facts.date() == null ? null : facts.date().earliest(),
+                    facts.people() == null ? null : facts.people().groupSize(),
+                    FactTables.frontexOrForeignOfficers(facts),
+                    values(facts.countries().stream().map(CountryCode::code)),
+                    values(facts.borderLegs().stream().map(FactTables::borderLeg)),
+                    values(facts.authorities().stream().map(a -> a.authority().country().code())),
+                    values(facts.authorities().stream().map(a -> FactTables.authority(a.authority()))),
+                    values(facts.nationalities().stream().map(n -> n.nationality().code())),
+                    values(facts.violations().stream().map(ViolationCode::name)),
+                    row.incidentId});
         }
-        batch(jdbc, "insert into fact_incident (incident_id, version, status, kind, confidence, date_earliest, "
-                + "group_size, changed_at, facts_json, frontex_or_foreign_officers) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", incidents);
-        batch(jdbc, "insert into fact_country (incident_id, country_code) values (?, ?)", countries);
-        batch(jdbc, "insert into fact_leg (incident_id, leg_position, from_country, to_country) values (?, ?, ?, ?)",
-                legs);
-        batch(jdbc, "insert into fact_authority (incident_id, authority_position, country_code, agency) "
-                + "values (?, ?, ?, ?)", authorities);
-        batch(jdbc, "insert into fact_nationality (incident_id, nationality) values (?, ?)", nationalities);
-        batch(jdbc, "insert into fact_violation (incident_id, code) values (?, ?)", violations);
+        return columns;
+    }
+
+    /** An array column's value: the distinct values, sorted so that equal facts are written alike. */
+    private static String[] values(Stream<String> values) {
+        return values.distinct().sorted().toArray(String[]::new);
     }
 
     /** An incident's row as stored before the batch, with the batch's changes applied so far. */
@@ -167,8 +146,6 @@ final class FactChanges {
         /** The facts as read from the table, until a change replaces them; parsed only when a change needs them. */
         String factsJson;
         IncidentFacts facts;
-        /** Facts replaced (reported or corrected): the row and its child rows are written anew. */
-        boolean replaced;
         /** Status, confidence or facts changed: the row is written. */
         boolean changed;
 

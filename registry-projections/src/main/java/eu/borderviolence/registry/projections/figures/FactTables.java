@@ -2,7 +2,11 @@ package eu.borderviolence.registry.projections.figures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderviolence.registry.core.api.AgencyType;
+import eu.borderviolence.registry.core.api.Authority;
+import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
+import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.IncidentStatus;
@@ -26,12 +30,12 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The facts of every incident, which all six advocacy views count from: {@code fact_incident} and its child tables
- * {@code fact_country}, {@code fact_leg}, {@code fact_authority}, {@code fact_nationality} and
- * {@code fact_violation} (see the V10 migration; no foreign key joins them since V17, and an incident's child rows
- * are deleted with it by {@link FactChanges}). The incident row holds the current facts as JSON, which the views'
- * figures are computed from; the columns and child tables exist for the filters, which SQL applies before any row is
- * read. Kept by {@link IncidentFactsProjection}; read by the views' query handlers. The column
+ * The facts of every incident, which all six advocacy views count from: one row per incident in
+ * {@code fact_incident} (the V10 and V19 migrations). The row holds the current facts as JSON, which the views'
+ * figures are computed from; its other columns exist for the filters, which SQL applies before any row is read. What
+ * an incident has several of (countries, border legs, authorities, nationalities, violations) is kept in array
+ * columns, and a filter asks whether its value is in the incident's array: until V19 these were rows of five child
+ * tables, most of what the view wrote. Kept by {@link IncidentFactsProjection}; read by the views' query handlers. The column
  * {@code frontex_or_foreign_officers} (V13) selects the incidents of the Frontex-presence view; where it is NULL
  * (not yet determined) the incident's facts decide.
  *
@@ -50,8 +54,7 @@ public final class FactTables {
 
     /** The tables, each incident's facts in {@code fact_incident} and the rows by which they are counted. */
     static final ViewTables TABLES = new ViewTables(IncidentFactsProjection.PROCESSING_GROUP,
-            List.of("fact_incident", "fact_country", "fact_leg", "fact_authority", "fact_nationality",
-                    "fact_violation"));
+            List.of("fact_incident"));
 
     /** Rows fetched per round trip while the views read the incidents they count. */
     static final int FETCH_SIZE = 500;
@@ -187,36 +190,44 @@ public final class FactTables {
             arguments.add(filter.to());
         }
         if (filter.borderLeg() != null) {
-            criteria.add(exists("leg", "c.from_country = ? and c.to_country = ?"));
-            arguments.add(filter.borderLeg().from().code());
-            arguments.add(filter.borderLeg().to().code());
+            criteria.add("? = any(i.border_legs)");
+            arguments.add(borderLeg(filter.borderLeg()));
         }
         if (filter.country() != null) {
-            criteria.add(exists("country", "c.country_code = ?"));
+            criteria.add("? = any(i.countries)");
             arguments.add(filter.country().code());
         }
-        if (filter.authorityCountry() != null) {
-            criteria.add(exists("authority", filter.agency() == null ? "c.country_code = ?"
-                    : "c.country_code = ? and c.agency = ?"));
+        if (filter.authorityCountry() != null && filter.agency() == null) {
+            criteria.add("? = any(i.authority_countries)");
             arguments.add(filter.authorityCountry().code());
-            if (filter.agency() != null) {
-                arguments.add(filter.agency().name());
-            }
+        }
+        if (filter.authorityCountry() != null && filter.agency() != null) {
+            criteria.add("? = any(i.authorities)");
+            arguments.add(authority(filter.authorityCountry(), filter.agency()));
         }
         if (filter.nationality() != null) {
-            criteria.add(exists("nationality", "c.nationality = ?"));
+            criteria.add("? = any(i.nationalities)");
             arguments.add(filter.nationality().code());
         }
         if (filter.violation() != null) {
-            criteria.add(exists("violation", "c.code = ?"));
+            criteria.add("? = any(i.violations)");
             arguments.add(filter.violation().name());
         }
         return new Where(" where " + String.join(" and ", criteria), arguments.toArray());
     }
 
-    private String exists(String child, String condition) {
-        return "exists (select 1 from fact_" + child + " c where c.incident_id = i.incident_id and "
-                + condition + ")";
+    /** A border leg as column {@code border_legs} keeps it: {@code FROM-TO}. */
+    static String borderLeg(BorderLeg leg) {
+        return leg.from().code() + "-" + leg.to().code();
+    }
+
+    /** An authority as column {@code authorities} keeps it: {@code COUNTRY/AGENCY}. */
+    static String authority(Authority authority) {
+        return authority(authority.country(), authority.agency());
+    }
+
+    private static String authority(CountryCode country, AgencyType agency) {
+        return country.code() + "/" + agency.name();
     }
 
     private record Where(String sql, Object[] arguments) {
