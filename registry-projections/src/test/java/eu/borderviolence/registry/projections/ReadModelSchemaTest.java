@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModelSchemaTest {
 
     private static final List<String> OWN_TABLES = List.of("CASE_HISTORY_ENTRY", "CASE_HISTORY_MERGE",
-            "INCIDENT_SUMMARY", "INCIDENT_SUMMARY_COUNTRY", "INCIDENT_SUMMARY_LEG");
+            "INCIDENT_SUMMARY");
 
     @Autowired
     private IncidentSummaryProjection summaries;

@@ -55,10 +55,10 @@ import static org.mockito.Mockito.when;
 class ViewRebuildsTest {
 
     private static final Actor AUDITOR = new Actor("auditor-1", "audit-office");
-    private static final String VIEW = "incident-summary";
-    /** The view's tables as the incident summary declares them, a part of them. */
-    private static final ViewTables SUMMARY = new ViewTables(VIEW, List.of("incident_summary",
-            "incident_summary_country"));
+    private static final String VIEW = "case-history";
+    /** The view's tables as the case history declares them. */
+    private static final ViewTables HISTORY = new ViewTables(VIEW, List.of("case_history_entry",
+            "case_history_merge"));
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(AxonConfig.storedJson()).build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -251,21 +251,21 @@ class ViewRebuildsTest {
 
     @Test
     void onH2TheTablesAreTruncatedBeforeTheReset() {
-        Node owner = new Node("node-a", SUMMARY);
-        summaryOfOneIncident();
+        Node owner = new Node("node-a", HISTORY);
+        historyOfOneMergedIncident();
         owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
         owner.rebuilds.coordinate();
-        assertThat(owner.rowsAtReset).containsExactly(entry("incident_summary", 0L),
-                entry("incident_summary_country", 0L));
-        assertThat(rows("incident_summary")).isZero();
+        assertThat(owner.rowsAtReset).containsExactly(entry("case_history_entry", 0L),
+                entry("case_history_merge", 0L));
+        assertThat(rows("case_history_entry")).isZero();
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
         assertThat(owner.running).isTrue();
     }
 
     @Test
     void aResetThatFailsAfterTablesWereTruncatedKeepsTheViewUnavailableAndTriesAgain() {
-        Node owner = new Node("node-a", SUMMARY);
-        summaryOfOneIncident();
+        Node owner = new Node("node-a", HISTORY);
+        historyOfOneMergedIncident();
         owner.resetFailure.set(new IllegalStateException("disk full"));
         owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
         owner.rebuilds.coordinate();
@@ -273,24 +273,23 @@ class ViewRebuildsTest {
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REQUESTED");
         assertThat(owner.running).isFalse();
         assertThat(owner.rebuilds.isRebuilding(VIEW)).isTrue();
-        assertThat(rows("incident_summary_country")).isZero();
-        assertThat(rows("incident_summary")).isZero();
+        assertThat(rows("case_history_merge")).isZero();
+        assertThat(rows("case_history_entry")).isZero();
 
         owner.resetFailure.set(null);
         owner.rebuilds.coordinate();
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
         assertThat(owner.running).isTrue();
-        assertThat(rows("incident_summary")).isZero();
+        assertThat(rows("case_history_entry")).isZero();
     }
 
-    private void summaryOfOneIncident() {
-        String incident = UUID.randomUUID().toString();
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("insert into incident_summary (incident_id, version, status, kind, reported_by_principal, "
-                + "reported_by_organisation, reported_at, last_changed_at, facts_json, testimony_ids_json, "
-                + "merged_duplicate_ids_json) values (?, 0, 'ACTIVE', 'PUSHBACK', 'monitor-1', 'ngo', ?, ?, '{}', "
-                + "'[]', '[]')", incident, now, now);
-        jdbc.update("insert into incident_summary_country (incident_id, country_code) values (?, 'HR')", incident);
+    private void historyOfOneMergedIncident() {
+        String survivor = UUID.randomUUID().toString();
+        jdbc.update("insert into case_history_entry (incident_id, sequence_number, global_position, recorded_at, "
+                + "event_type, author, organisation, summary) values (?, 0, 1, ?, 'IncidentReportedEvent', "
+                + "'monitor-1', 'ngo', 'Incident reported')", survivor, Timestamp.from(clock.instant()));
+        jdbc.update("insert into case_history_merge (survivor_id, duplicate_id) values (?, ?)", survivor,
+                UUID.randomUUID().toString());
     }
 
     private long rows(String table) {

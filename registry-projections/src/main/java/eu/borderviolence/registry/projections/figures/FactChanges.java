@@ -3,11 +3,11 @@ package eu.borderviolence.registry.projections.figures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
-import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.IncidentFacts;
 import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.ViolationCode;
 import eu.borderviolence.registry.projections.BatchStatements;
+import eu.borderviolence.registry.projections.FilterArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static eu.borderviolence.registry.projections.BatchStatements.batch;
 import static eu.borderviolence.registry.projections.BatchStatements.utc;
@@ -119,20 +118,14 @@ final class FactChanges {
                     utc(row.changedAt), facts.kind().name(), facts.date() == null ? null : facts.date().earliest(),
                     facts.people() == null ? null : facts.people().groupSize(),
                     FactTables.frontexOrForeignOfficers(facts),
-                    values(facts.countries().stream().map(CountryCode::code)),
-                    values(facts.borderLegs().stream().map(FactTables::borderLeg)),
-                    values(facts.authorities().stream().map(a -> a.authority().country().code())),
-                    values(facts.authorities().stream().map(a -> FactTables.authority(a.authority()))),
-                    values(facts.nationalities().stream().map(n -> n.nationality().code())),
-                    values(facts.violations().stream().map(ViolationCode::name)),
+                    FilterArrays.countries(facts), FilterArrays.borderLegs(facts),
+                    FilterArrays.of(facts.authorities().stream().map(a -> a.authority().country().code())),
+                    FilterArrays.of(facts.authorities().stream().map(a -> FactTables.authority(a.authority()))),
+                    FilterArrays.of(facts.nationalities().stream().map(n -> n.nationality().code())),
+                    FilterArrays.of(facts.violations().stream().map(ViolationCode::name)),
                     row.incidentId});
         }
         return columns;
-    }
-
-    /** An array column's value: the distinct values, sorted so that equal facts are written alike. */
-    private static String[] values(Stream<String> values) {
-        return values.distinct().sorted().toArray(String[]::new);
     }
 
     /** An incident's row as stored before the batch, with the batch's changes applied so far. */

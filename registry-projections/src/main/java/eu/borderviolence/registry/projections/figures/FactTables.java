@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.AgencyType;
 import eu.borderviolence.registry.core.api.Authority;
-import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.IncidentFacts;
@@ -12,6 +11,7 @@ import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.figures.FigureFilter;
 import eu.borderviolence.registry.core.api.figures.SearchOrder;
+import eu.borderviolence.registry.projections.FilterArrays;
 import eu.borderviolence.registry.projections.ProcessorBatch;
 import eu.borderviolence.registry.projections.ViewTables;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +34,8 @@ import java.util.function.Predicate;
  * {@code fact_incident} (the V10 and V19 migrations). The row holds the current facts as JSON, which the views'
  * figures are computed from; its other columns exist for the filters, which SQL applies before any row is read. What
  * an incident has several of (countries, border legs, authorities, nationalities, violations) is kept in array
- * columns, and a filter asks whether its value is in the incident's array: until V19 these were rows of five child
- * tables, most of what the view wrote. Kept by {@link IncidentFactsProjection}; read by the views' query handlers. The column
+ * columns ({@link FilterArrays}), and a filter asks whether its value is in the incident's array: until V19 these
+ * were rows of five child tables, most of what the view wrote. Kept by {@link IncidentFactsProjection}; read by the views' query handlers. The column
  * {@code frontex_or_foreign_officers} (V13) selects the incidents of the Frontex-presence view; where it is NULL
  * (not yet determined) the incident's facts decide.
  *
@@ -191,7 +191,7 @@ public final class FactTables {
         }
         if (filter.borderLeg() != null) {
             criteria.add("? = any(i.border_legs)");
-            arguments.add(borderLeg(filter.borderLeg()));
+            arguments.add(FilterArrays.borderLeg(filter.borderLeg()));
         }
         if (filter.country() != null) {
             criteria.add("? = any(i.countries)");
@@ -214,11 +214,6 @@ public final class FactTables {
             arguments.add(filter.violation().name());
         }
         return new Where(" where " + String.join(" and ", criteria), arguments.toArray());
-    }
-
-    /** A border leg as column {@code border_legs} keeps it: {@code FROM-TO}. */
-    static String borderLeg(BorderLeg leg) {
-        return leg.from().code() + "-" + leg.to().code();
     }
 
     /** An authority as column {@code authorities} keeps it: {@code COUNTRY/AGENCY}. */

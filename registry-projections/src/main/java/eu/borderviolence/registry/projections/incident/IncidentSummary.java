@@ -2,9 +2,7 @@ package eu.borderviolence.registry.projections.incident;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.core.api.Actor;
-import eu.borderviolence.registry.core.api.BorderLeg;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
-import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
 import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
 import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
@@ -17,18 +15,13 @@ import eu.borderviolence.registry.core.api.IncidentKind;
 import eu.borderviolence.registry.core.api.IncidentStatus;
 import eu.borderviolence.registry.core.api.IncidentView;
 import eu.borderviolence.registry.core.api.TestimonyId;
-import jakarta.persistence.CollectionTable;
+import eu.borderviolence.registry.projections.FilterArrays;
 import jakarta.persistence.Column;
-import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.Convert;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.ForeignKey;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.hibernate.annotations.Immutable;
@@ -42,11 +35,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static eu.borderviolence.registry.projections.BatchStatements.utc;
@@ -54,7 +44,7 @@ import static eu.borderviolence.registry.projections.BatchStatements.utc;
 /**
  * One incident as it stands now. The columns the list filters on are copied out of the facts; the facts themselves,
  * the testimony ids and the merged duplicates are JSON, read back whole for the view. The countries and border legs
- * live in child tables, used only in filters, so loading a page never touches them.
+ * are array columns ({@link FilterArrays}, V20), for the filters only.
  *
  * <p>{@code version} is the sequence number of the latest event applied: an event at or below it was applied before
  * and is ignored, which makes every change idempotent under redelivery and replay.
@@ -75,13 +65,17 @@ class IncidentSummary {
     static final String DATE_EARLIEST = "dateEarliest";
     static final String DATE_LATEST = "dateLatest";
     static final String COUNTRIES = "countries";
-    static final String LEGS = "legs";
+    static final String BORDER_LEGS = "borderLegs";
 
-    /** The table's columns, in the order {@link #read} reads them and {@link #row} gives them. */
+    /** The columns {@link #read} reads, in its order. */
     static final List<String> COLUMNS = List.of("incident_id", "version", "status", "kind", "place_country",
             "date_earliest", "date_latest", "merged_into", "reported_by_principal", "reported_by_organisation",
             "reported_at", "last_changed_at", "retraction_reason", "facts_json", "testimony_ids_json",
             "merged_duplicate_ids_json");
+
+    /** The columns {@link #row} gives, in its order: those read, then the filters' arrays, made from the facts. */
+    static final List<String> WRITTEN_COLUMNS = Stream.concat(COLUMNS.stream(), Stream.of("countries", "border_legs"))
+            .toList();
 
     @Id
     @Column(name = "incident_id", length = 36, nullable = false)
@@ -140,27 +134,18 @@ class IncidentSummary {
     @Column(name = "merged_duplicate_ids_json", length = 100_000, nullable = false)
     private List<IncidentId> mergedDuplicates;
 
-    // For the list's filters only: written from the facts with the row (SummaryChanges), never loaded for a view.
-    // No foreign key to the summary (V18): SummaryChanges writes and deletes them with it.
-    @ElementCollection
-    @CollectionTable(name = "incident_summary_country", joinColumns = @JoinColumn(name = "incident_id"),
-            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
-    @Column(name = "country_code", length = 2, nullable = false)
-    private Set<String> countries = new HashSet<>();
+    // For the list's filters only: written from the facts with the row (SummaryChanges), never read for a view.
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "countries", length = 2, nullable = false)
+    private String[] countries;
 
-    @ElementCollection
-    @CollectionTable(name = "incident_summary_leg", joinColumns = @JoinColumn(name = "incident_id"),
-            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
-    @OrderColumn(name = "leg_position", nullable = false)
-    private List<RouteLeg> legs = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "border_legs", length = 5, nullable = false)
+    private String[] borderLegs;
 
     /** Whether the row was in the table when the projection read it: written back by an update, not an insert. */
     @Transient
     private boolean stored;
-
-    /** The facts were replaced (reported or corrected) since the row was read, and with them the child rows. */
-    @Transient
-    private boolean described;
 
     /** The facts' JSON as read, until the facts change: written back as it was, not made again. */
     @Transient
@@ -254,11 +239,10 @@ class IncidentSummary {
                 reportedAt, lastChangedAt, retractionReason);
     }
 
-    /** Takes over the facts and everything the filters derive from them; the child rows are replaced, not merged. */
+    /** Takes over the facts and everything the filters derive from them. */
     private void describe(IncidentFacts newFacts) {
         facts = newFacts;
         storedFactsJson = null;
-        described = true;
         kind = newFacts.kind();
         placeCountry = newFacts.place() == null || newFacts.place().country() == null
                 ? null : newFacts.place().country().code();
@@ -290,7 +274,7 @@ class IncidentSummary {
         return summary;
     }
 
-    /** The values of the summary's row, in the order of {@link #COLUMNS}; null values typed for the driver. */
+    /** The values of the summary's row, in the order of {@link #WRITTEN_COLUMNS}; null values typed for the driver. */
     Object[] row(JsonColumns json) {
         return new Object[]{id, version, status.name(), kind.name(), nullable(Types.VARCHAR, placeCountry),
                 nullable(Types.DATE, dateEarliest), nullable(Types.DATE, dateLatest),
@@ -298,32 +282,12 @@ class IncidentSummary {
                 utc(lastChangedAt), nullable(Types.VARCHAR, retractionReason),
                 storedFactsJson != null ? storedFactsJson : json.facts().convertToDatabaseColumn(facts),
                 json.testimonies().convertToDatabaseColumn(testimonies),
-                json.incidents().convertToDatabaseColumn(mergedDuplicates)};
-    }
-
-    /** The rows of {@code incident_summary_country}: every country of the facts, once. */
-    List<Object[]> countryRows() {
-        return facts.countries().stream().map(CountryCode::code).distinct()
-                .map(code -> new Object[]{id, code}).toList();
-    }
-
-    /** The rows of {@code incident_summary_leg}: the border legs of the facts, in the route's order. */
-    List<Object[]> legRows() {
-        List<BorderLeg> borderLegs = facts.borderLegs();
-        List<Object[]> rows = new ArrayList<>(borderLegs.size());
-        for (int position = 0; position < borderLegs.size(); position++) {
-            BorderLeg leg = borderLegs.get(position);
-            rows.add(new Object[]{id, position, leg.from().code(), leg.to().code()});
-        }
-        return rows;
+                json.incidents().convertToDatabaseColumn(mergedDuplicates), FilterArrays.countries(facts),
+                FilterArrays.borderLegs(facts)};
     }
 
     boolean stored() {
         return stored;
-    }
-
-    boolean described() {
-        return described;
     }
 
     private static SqlParameterValue nullable(int sqlType, Object value) {

@@ -1,18 +1,18 @@
 package eu.borderviolence.registry.projections.incident;
 
 import eu.borderviolence.registry.core.api.IncidentFilter;
-import jakarta.persistence.criteria.Join;
+import eu.borderviolence.registry.projections.FilterArrays;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.jpa.domain.Specification;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns an {@link IncidentFilter} into a query on the summaries. Country and border leg are {@code exists}
- * subqueries on the child tables, so an incident matching on several countries is still listed, and counted, once.
+ * Turns an {@link IncidentFilter} into a query on the summaries. Country and border leg ask whether the value is in
+ * the summary's array column ({@link FilterArrays}, V20): one row per incident, so an incident matching on several
+ * countries is listed, and counted, once.
  */
 final class IncidentSummaryFilters {
 
@@ -26,17 +26,15 @@ final class IncidentSummaryFilters {
             if (filter.kind() != null) {
                 criteria.add(cb.equal(root.get(IncidentSummary.KIND), filter.kind()));
             }
+            // Hibernate renders its array_contains in each database's own SQL.
+            HibernateCriteriaBuilder arrays = (HibernateCriteriaBuilder) cb;
             if (filter.country() != null) {
-                criteria.add(cb.isMember(filter.country().code(), root.get(IncidentSummary.COUNTRIES)));
+                criteria.add(arrays.arrayContains(root.<String[]>get(IncidentSummary.COUNTRIES),
+                        filter.country().code()));
             }
             if (filter.borderLeg() != null) {
-                Subquery<Integer> leg = query.subquery(Integer.class);
-                Root<IncidentSummary> same = leg.correlate(root);
-                Join<IncidentSummary, RouteLeg> legs = same.join(IncidentSummary.LEGS);
-                leg.select(cb.literal(1)).where(
-                        cb.equal(legs.get("fromCountry"), filter.borderLeg().from().code()),
-                        cb.equal(legs.get("toCountry"), filter.borderLeg().to().code()));
-                criteria.add(cb.exists(leg));
+                criteria.add(arrays.arrayContains(root.<String[]>get(IncidentSummary.BORDER_LEGS),
+                        FilterArrays.borderLeg(filter.borderLeg())));
             }
             // The incident's period overlaps the range: earliest <= to and latest >= from. Undated incidents never do.
             if (filter.to() != null) {

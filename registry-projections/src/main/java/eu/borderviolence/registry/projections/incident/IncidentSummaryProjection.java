@@ -41,9 +41,8 @@ public class IncidentSummaryProjection implements ViewTables.Owner {
 
     public static final String PROCESSING_GROUP = "incident-summary";
 
-    /** The summaries and their countries and border legs. */
-    static final ViewTables TABLES = new ViewTables(PROCESSING_GROUP, List.of("incident_summary",
-            "incident_summary_country", "incident_summary_leg"));
+    /** The summaries, their countries and border legs in array columns (V20). */
+    static final ViewTables TABLES = new ViewTables(PROCESSING_GROUP, List.of("incident_summary"));
 
     /**
      * Newest first. Every list selects one status, so sorting by it first changes no order; it lets H2 read the page

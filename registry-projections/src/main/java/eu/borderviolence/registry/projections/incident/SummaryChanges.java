@@ -29,12 +29,13 @@ final class SummaryChanges {
     private static final String SELECT = "select " + String.join(", ", IncidentSummary.COLUMNS)
             + " from incident_summary where incident_id in";
 
-    private static final String INSERT = "insert into incident_summary (" + String.join(", ", IncidentSummary.COLUMNS)
-            + ") values (" + BatchStatements.placeholders(IncidentSummary.COLUMNS.size()) + ")";
+    private static final String INSERT = "insert into incident_summary ("
+            + String.join(", ", IncidentSummary.WRITTEN_COLUMNS) + ") values ("
+            + BatchStatements.placeholders(IncidentSummary.WRITTEN_COLUMNS.size()) + ")";
 
     /** Every column but the key, then the key: {@link #updateRow} moves the key to the end of the row. */
     private static final String UPDATE = "update incident_summary set "
-            + IncidentSummary.COLUMNS.stream().skip(1).map(column -> column + " = ?").collect(Collectors.joining(", "))
+            + IncidentSummary.WRITTEN_COLUMNS.stream().skip(1).map(column -> column + " = ?").collect(Collectors.joining(", "))
             + " where incident_id = ?";
 
     /** One incident event, with its sequence number and time, to apply to its incident's summary. */
@@ -67,20 +68,10 @@ final class SummaryChanges {
                 changed.add(summary);
             }
         }
-        List<IncidentSummary> described = changed.stream().filter(IncidentSummary::described).toList();
-        // The child rows of a summary whose facts were replaced are written anew from its facts.
-        List<Object[]> storedDescribed = described.stream().filter(IncidentSummary::stored)
-                .map(summary -> new Object[]{summary.id()}).toList();
-        batch(jdbc, "delete from incident_summary_country where incident_id = ?", storedDescribed);
-        batch(jdbc, "delete from incident_summary_leg where incident_id = ?", storedDescribed);
         batch(jdbc, INSERT, changed.stream().filter(summary -> !summary.stored())
                 .map(summary -> summary.row(json)).toList());
         batch(jdbc, UPDATE, changed.stream().filter(IncidentSummary::stored)
                 .map(summary -> updateRow(summary.row(json))).toList());
-        batch(jdbc, "insert into incident_summary_country (incident_id, country_code) values (?, ?)",
-                described.stream().flatMap(summary -> summary.countryRows().stream()).toList());
-        batch(jdbc, "insert into incident_summary_leg (incident_id, leg_position, from_country, to_country) "
-                + "values (?, ?, ?, ?)", described.stream().flatMap(summary -> summary.legRows().stream()).toList());
     }
 
     private static Map<String, IncidentSummary> stored(JdbcTemplate jdbc, IncidentSummary.JsonColumns json,

@@ -140,7 +140,7 @@ class IncidentSummaryProjectionTest {
         assertThat(freshView.version()).isEqualTo(2);
         assertThat(ids(filter(null, CountryCode.of("MK"), null))).containsExactlyInAnyOrder(stored, fresh);
         assertThat(ids(filter(null, null, BorderLeg.of("RS", "MK")))).containsExactlyInAnyOrder(stored, fresh);
-        assertThat(rows("incident_summary_leg", stored)).isEqualTo(2);
+        assertThat(array(stored, "border_legs")).hasSize(2);
         Map<String, Object> storedRow = row(stored);
 
         events.deliverInOneBatch(batch);
@@ -148,7 +148,7 @@ class IncidentSummaryProjectionTest {
         assertThat(find(stored)).contains(storedView);
         assertThat(find(fresh)).contains(freshView);
         assertThat(row(stored)).isEqualTo(storedRow);
-        assertThat(rows("incident_summary_leg", stored)).isEqualTo(2);
+        assertThat(array(stored, "border_legs")).hasSize(2);
     }
 
     @Test
@@ -189,8 +189,8 @@ class IncidentSummaryProjectionTest {
         assertThat(ids(filter(null, null, BorderLeg.of("HR", "RS")))).containsExactly(id);
         assertThat(ids(filter(null, CountryCode.of("HR"), null))).containsExactly(id);
         assertThat(ids(dates(LocalDate.of(2023, 8, 1), LocalDate.of(2023, 8, 31)))).containsExactly(id);
-        assertThat(rows("incident_summary_leg", id)).isEqualTo(1);
-        assertThat(rows("incident_summary_country", id)).isEqualTo(2);
+        assertThat(array(id, "border_legs")).hasSize(1);
+        assertThat(array(id, "countries")).hasSize(2);
     }
 
     @Test
@@ -266,7 +266,7 @@ class IncidentSummaryProjectionTest {
         assertThat(before.version()).isEqualTo(3);
         assertThat(before.testimonies()).hasSize(1);
         assertThat(before.facts()).isEqualTo(Incidents.pushbackHuRs(JULY_14));
-        assertThat(rows("incident_summary_leg", id)).isEqualTo(1);
+        assertThat(array(id, "border_legs")).hasSize(1);
         assertThat(ids(filter(null, CountryCode.of("MK"), null))).isEmpty();
     }
 
@@ -287,7 +287,7 @@ class IncidentSummaryProjectionTest {
         assertThat(view.version()).isEqualTo(1);
         assertThat(view.testimonies()).hasSize(1);
         assertThat(rows("incident_summary", id)).isEqualTo(1);
-        assertThat(rows("incident_summary_leg", id)).isEqualTo(1);
+        assertThat(array(id, "border_legs")).hasSize(1);
     }
 
     @Test
@@ -298,9 +298,7 @@ class IncidentSummaryProjectionTest {
         events.reset();
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        for (String table : List.of("incident_summary", "incident_summary_country", "incident_summary_leg")) {
-            assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as(table).isZero();
-        }
+        assertThat(jdbc.queryForObject("select count(*) from incident_summary", Long.class)).isZero();
         assertThat(ids(IncidentFilter.none())).isEmpty();
     }
 
@@ -423,8 +421,25 @@ class IncidentSummaryProjectionTest {
                 "select count(*) from " + table + " where incident_id = ?", Long.class, id.toString());
     }
 
+    /** The summary's row, its arrays as lists (JDBC's arrays do not compare by their elements). */
     private Map<String, Object> row(IncidentId id) {
-        return new JdbcTemplate(dataSource).queryForMap("select * from incident_summary where incident_id = ?",
-                id.toString());
+        Map<String, Object> row = new JdbcTemplate(dataSource).queryForMap(
+                "select * from incident_summary where incident_id = ?", id.toString());
+        row.replaceAll((column, value) -> value instanceof java.sql.Array array ? elements(array) : value);
+        return row;
+    }
+
+    /** One of the summary's filter arrays (V20), as a list. */
+    private List<Object> array(IncidentId id, String column) {
+        return new JdbcTemplate(dataSource).queryForObject("select " + column
+                + " from incident_summary where incident_id = ?", (rs, n) -> elements(rs.getArray(1)), id.toString());
+    }
+
+    private static List<Object> elements(java.sql.Array array) {
+        try {
+            return List.of((Object[]) array.getArray());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
