@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 /**
  * What the views keep in array columns for their filters (V19, V20): the values an incident has several of, each
  * once, in the row of the incident itself rather than as rows of child tables, which were most of what the views
- * wrote (docs/benchmarks.md). A filter asks whether its value is in the array ({@code ? = any(column)}), which H2 and
- * PostgreSQL answer alike. The values are sorted, so that equal facts are written alike; their order means nothing.
+ * wrote (docs/benchmarks.md). A filter asks whether its value is in the array: {@code ? = any(column)} in the facts'
+ * SQL, Hibernate's {@code array_contains} in the list's query, which H2 and PostgreSQL answer alike. The values are
+ * sorted, so that equal facts are written alike; their order means nothing.
  */
 public final class FilterArrays {
 

@@ -59,7 +59,8 @@ class FilterArraysMigrationTest {
         jdbc.update("insert into fact_authority (incident_id, authority_position, country_code, agency) values "
                 + "(?, 0, 'HR', 'INTERVENTION_POLICE'), (?, 1, 'SI', 'POLICE'), (?, 2, 'HR', 'BORDER_POLICE')",
                 CHAIN, CHAIN, CHAIN);
-        jdbc.update("insert into fact_nationality (incident_id, nationality) values (?, 'PK'), (?, 'AF')", CHAIN, CHAIN);
+        jdbc.update("insert into fact_nationality (incident_id, nationality) values (?, 'PK'), (?, 'AF')", CHAIN,
+                CHAIN);
         jdbc.update("insert into fact_violation (incident_id, code) values (?, 'DOG_ATTACK')", CHAIN);
         for (String incident : List.of(CHAIN, BARE)) {
             jdbc.update("insert into incident_summary (incident_id, version, status, kind, reported_by_principal, "

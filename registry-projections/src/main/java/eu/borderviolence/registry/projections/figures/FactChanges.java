@@ -66,8 +66,8 @@ final class FactChanges {
         List<Row> updated = rows.values().stream().filter(row -> row.changed && row.wasStored).toList();
         // One row per incident (V19): what the filters select by is written with the facts, in the same statement.
         batch(jdbc, "insert into fact_incident (status, confidence, facts_json, version, changed_at, kind, "
-                + "date_earliest, group_size, frontex_or_foreign_officers, countries, border_legs, authority_countries, "
-                + "authorities, nationalities, violations, incident_id) "
+                + "date_earliest, group_size, frontex_or_foreign_officers, countries, border_legs, "
+                + "authority_countries, authorities, nationalities, violations, incident_id) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(added, json));
         batch(jdbc, "update fact_incident set status = ?, confidence = ?, facts_json = ?, version = ?, changed_at = ?, "
                 + "kind = ?, date_earliest = ?, group_size = ?, frontex_or_foreign_officers = ?, countries = ?, "

@@ -35,7 +35,8 @@ import java.util.function.Predicate;
  * figures are computed from; its other columns exist for the filters, which SQL applies before any row is read. What
  * an incident has several of (countries, border legs, authorities, nationalities, violations) is kept in array
  * columns ({@link FilterArrays}), and a filter asks whether its value is in the incident's array: until V19 these
- * were rows of five child tables, most of what the view wrote. Kept by {@link IncidentFactsProjection}; read by the views' query handlers. The column
+ * were rows of five child tables, most of what the view wrote. Kept by {@link IncidentFactsProjection}; read by the
+ * views' query handlers. The column
  * {@code frontex_or_foreign_officers} (V13) selects the incidents of the Frontex-presence view; where it is NULL
  * (not yet determined) the incident's facts decide.
  *
@@ -52,7 +53,7 @@ import java.util.function.Predicate;
 @Component
 public final class FactTables {
 
-    /** The tables, each incident's facts in {@code fact_incident} and the rows by which they are counted. */
+    /** The view's one table: each incident's facts, and what the filters select by, in {@code fact_incident}. */
     static final ViewTables TABLES = new ViewTables(IncidentFactsProjection.PROCESSING_GROUP,
             List.of("fact_incident"));
 
