@@ -50,6 +50,18 @@ final class FactChanges {
     record NewStatus(String incidentId, IncidentStatus status, long version, Instant at) implements Change {
     }
 
+    /** The row's columns, the key last, in the order {@link #columns} gives their values. */
+    private static final List<String> COLUMNS = List.of("status", "confidence", "facts_json", "version", "changed_at",
+            "kind", "date_earliest", "group_size", "frontex_or_foreign_officers", "countries", "border_legs",
+            "authority_countries", "authorities", "nationalities", "violations", "incident_id");
+
+    private static final String INSERT = "insert into fact_incident (" + String.join(", ", COLUMNS) + ") values ("
+            + BatchStatements.placeholders(COLUMNS.size()) + ")";
+
+    private static final String UPDATE = "update fact_incident set "
+            + String.join(", ", COLUMNS.subList(0, COLUMNS.size() - 1).stream().map(column -> column + " = ?").toList())
+            + " where incident_id = ?";
+
     private FactChanges() {
     }
 
@@ -65,14 +77,8 @@ final class FactChanges {
         List<Row> added = rows.values().stream().filter(row -> row.changed && !row.wasStored).toList();
         List<Row> updated = rows.values().stream().filter(row -> row.changed && row.wasStored).toList();
         // One row per incident (V19): what the filters select by is written with the facts, in the same statement.
-        batch(jdbc, "insert into fact_incident (status, confidence, facts_json, version, changed_at, kind, "
-                + "date_earliest, group_size, frontex_or_foreign_officers, countries, border_legs, "
-                + "authority_countries, authorities, nationalities, violations, incident_id) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(added, json));
-        batch(jdbc, "update fact_incident set status = ?, confidence = ?, facts_json = ?, version = ?, changed_at = ?, "
-                + "kind = ?, date_earliest = ?, group_size = ?, frontex_or_foreign_officers = ?, countries = ?, "
-                + "border_legs = ?, authority_countries = ?, authorities = ?, nationalities = ?, violations = ? "
-                + "where incident_id = ?", columns(updated, json));
+        batch(jdbc, INSERT, columns(added, json));
+        batch(jdbc, UPDATE, columns(updated, json));
     }
 
     private static void apply(Change change, Map<String, Row> rows, ObjectMapper json) {
@@ -109,7 +115,7 @@ final class FactChanges {
         return rows;
     }
 
-    /** Every column of each row, in the order both statements of {@link #write} name them. */
+    /** The values of each row, in the order of {@link #COLUMNS}. */
     private static List<Object[]> columns(List<Row> rows, ObjectMapper json) {
         List<Object[]> columns = new ArrayList<>(rows.size());
         for (Row row : rows) {

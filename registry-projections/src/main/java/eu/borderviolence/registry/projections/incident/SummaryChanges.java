@@ -35,7 +35,8 @@ final class SummaryChanges {
 
     /** Every column but the key, then the key: {@link #updateRow} moves the key to the end of the row. */
     private static final String UPDATE = "update incident_summary set "
-            + IncidentSummary.WRITTEN_COLUMNS.stream().skip(1).map(column -> column + " = ?").collect(Collectors.joining(", "))
+            + IncidentSummary.WRITTEN_COLUMNS.stream().skip(1).map(column -> column + " = ?")
+                    .collect(Collectors.joining(", "))
             + " where incident_id = ?";
 
     /** One incident event, with its sequence number and time, to apply to its incident's summary. */
