@@ -1,9 +1,19 @@
 package eu.borderviolence.registry.api.storage;
 
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Axon's JPA event storage engine, reading the events its processors have not seen yet by index even when some
@@ -26,11 +36,70 @@ import java.util.List;
  * then what follows the position) can see such a transaction's later event in the second and miss its earlier one in
  * the first, and a processor would then get an incident's second event before its first. One statement sees one
  * snapshot, as Axon's does.
+ *
+ * <p>Processors reading the same stretch of the history behind its head, as the views do in a rebuild, share each
+ * batch read ({@link SharedEventBatches}): it is read from the database, upcast and deserialized once for all of them.
  */
 public class IndexedGapsEventStorageEngine extends JpaEventStorageEngine {
 
+    private final SharedEventBatches shared;
+
+    /** An engine whose every read is its reader's own. */
     public IndexedGapsEventStorageEngine(Builder builder) {
+        this(builder, SharedEventBatches.none());
+    }
+
+    public IndexedGapsEventStorageEngine(Builder builder, SharedEventBatches shared) {
         super(builder);
+        this.shared = shared;
+    }
+
+    /**
+     * The events after {@code trackingToken}, a batch at a time as Axon reads them, each batch through
+     * {@link SharedEventBatches}. A batch is upcast as a whole, so an upcaster sees no event of the next batch, as
+     * with Axon's own reading of the stream: the registry's upcasters each read one event.
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return StreamSupport.stream(new Batches(trackingToken), false);
+    }
+
+    private SharedEventBatches.Batch readBatch(TrackingToken position) {
+        List<? extends TrackedEventData<?>> stored = fetchTrackedEvents(position, batchSize());
+        List<TrackedEventMessage<?>> messages = EventUtils
+                .upcastAndDeserializeTrackedEvents(stored.stream(), getEventSerializer(), upcasterChain).toList();
+        TrackingToken last = stored.isEmpty() ? position : stored.get(stored.size() - 1).trackingToken();
+        return new SharedEventBatches.Batch(messages, last, stored.size(), stored.size() >= batchSize());
+    }
+
+    /** The events of one stream: batch after batch from where the last one ended, until a batch is empty. */
+    private final class Batches extends Spliterators.AbstractSpliterator<TrackedEventMessage<?>> {
+
+        private TrackingToken position;
+        private Iterator<TrackedEventMessage<?>> batch = List.<TrackedEventMessage<?>>of().iterator();
+        private boolean ended;
+
+        Batches(TrackingToken position) {
+            super(Long.MAX_VALUE, Spliterator.NONNULL | Spliterator.ORDERED | Spliterator.DISTINCT);
+            this.position = position;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
+            while (!batch.hasNext()) {
+                if (ended) {
+                    return false;
+                }
+                SharedEventBatches.Batch next = shared.read(position, IndexedGapsEventStorageEngine.this::readBatch);
+                // nothing stored after the position ends the stream, as in Axon's reading; a batch whose events an
+                // upcaster all dropped does not
+                ended = next.stored() == 0;
+                position = next.last();
+                batch = next.messages().iterator();
+            }
+            action.accept(batch.next());
+            return true;
+        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import eu.borderviolence.registry.core.api.IncidentId;
 import eu.borderviolence.registry.core.api.RegistryMetaData;
 import eu.borderviolence.registry.core.api.SubmitTestimonyCommand;
 import eu.borderviolence.registry.core.api.TestimonyId;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -431,9 +432,14 @@ class RegistryBench {
             // Warm-up, not counted: rebuilds of all views until the JIT has settled (at a million events, one).
             JitWarmUp settled = JitWarmUp.until(round -> rebuild(rebuilds, rebuilds.views()));
             Map<String, Long> storeBefore = storeCounters(jdbc);
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            double sharedBefore = eventBatches(meters, "shared");
+            double readBefore = eventBatches(meters, "database");
             long compiledBefore = JitWarmUp.compilersMillis();
             Timing all = rebuild(rebuilds, rebuilds.views());
             long compiled = JitWarmUp.compilersMillis() - compiledBefore;
+            double shared = eventBatches(meters, "shared") - sharedBefore;
+            double read = eventBatches(meters, "database") - readBefore;
             table.append(row("all views", all, stored, raw));
             String host = all.host();
             Map<String, Long> storeAfter = storeCounters(jdbc);
@@ -463,7 +469,9 @@ class RegistryBench {
                                 + "'checkpoint_timeout', 'wal_compression') order by name", String.class))));
             }
             table.append(String.format(Locale.ROOT, "%nDuring the rebuild of all views: %sthe JIT compilers "
-                    + "worked %.1f s.%n", host.isEmpty() ? "" : host + "; ", compiled / 1e3));
+                    + "worked %.1f s; the processors read %.0f batches of events from the database and took %.0f "
+                    + "from another's read (storage.SharedEventBatches).%n", host.isEmpty() ? "" : host + "; ",
+                    compiled / 1e3, read, shared));
             table.append(settled.report());
             table.append(String.format(Locale.ROOT, "%nRaw scan+deserialize measured again after the rebuilds: %.0f "
                     + "events/s (the ratios use the best of three passes before them).%n", rawScan(dataSource)));
@@ -904,6 +912,12 @@ class RegistryBench {
             report("Queries on " + DB + ", " + jdbc.queryForObject("select count(*) from domain_event_entry",
                     Long.class) + " events", table.toString());
         }
+    }
+
+    /** Batches of stored events read from the database, or taken from another processor's read, so far. */
+    private static double eventBatches(MeterRegistry meters, String read) {
+        Counter counter = meters.find("registry.event-batches").tag("read", read).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static final List<String> NATIONALITIES = List.of("AF", "SY", "PK", "IQ", "MA", "DZ", "BD", "IR", "TR",

@@ -1,6 +1,7 @@
 package eu.borderviolence.registry.api.storage;
 
 import eu.borderviolence.registry.RegistryApplication;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -106,6 +107,50 @@ class IndexedGapsEventStorageEngineTest {
     }
 
     @Test
+    void readsWhatAxonsEngineReadsWhenItsBatchesAreShared() {
+        List<GapAwareTrackingToken> tokens = List.of(
+                token(positions.get(250), positions.get(3), positions.get(7)),
+                token(positions.get(100), positions.get(10), rolledBack, positions.get(99)));
+        for (int batchSize : new int[]{1, 3, 100}) {
+            EventStorageEngine sharing = sharing(batchSize);
+            for (GapAwareTrackingToken token : tokens) {
+                List<Read> axons = read(engine(batchSize, false), token);
+                assertThat(read(sharing, token)).as("batch of %d from %s", batchSize, token).isEqualTo(axons);
+                assertThat(read(sharing, token)).as("again, shared").isEqualTo(axons);
+            }
+            assertThat(read(sharing, null)).isEqualTo(read(engine(batchSize, false), null));
+        }
+    }
+
+    @Test
+    void readersOfTheSameStretchShareItsFullBatchesAndTheirMessages() {
+        EventStorageEngine sharing = sharing(100);
+        List<TrackedEventMessage<?>> first = messages(sharing, null);
+        // three full batches of the 300 events, then a read that finds nothing
+        assertThat(eventReads()).hasSize(4);
+
+        RecordedStatements.SQL.clear();
+        List<TrackedEventMessage<?>> second = messages(sharing, null);
+        assertThat(eventReads()).as("only the read past the head again").hasSize(1);
+        assertThat(second).hasSize(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
+            // the same message, whose payload is deserialized once for both readers
+            assertThat(second.get(i)).isSameAs(first.get(i));
+            assertThat(second.get(i).getPayload()).isSameAs(first.get(i).getPayload());
+        }
+    }
+
+    @Test
+    void theHeadOfTheHistoryIsReadAgainByEachReader() {
+        EventStorageEngine sharing = sharing(100);
+        GapAwareTrackingToken nearTheHead = token(positions.get(positions.size() - 3));
+        assertThat(messages(sharing, nearTheHead)).hasSize(2);
+        assertThat(messages(sharing, nearTheHead)).hasSize(2);
+        // each reader: the two newest events (not a full batch, so not kept), then nothing
+        assertThat(eventReads()).hasSize(4);
+    }
+
+    @Test
     void readsFromTheLowestGapOnInOneStatementWhereAxonsQueryWalksTheTable() throws Exception {
         long lowestGap = positions.get(270);
         GapAwareTrackingToken token = token(positions.get(280), lowestGap, positions.get(275));
@@ -135,6 +180,17 @@ class IndexedGapsEventStorageEngineTest {
     /** An engine on the registry's event table, this one or Axon's own, reading batches of the given size. */
     private static EventStorageEngine engine(int batchSize, boolean indexedGaps) {
         return EventStorageEngines.on(app, batchSize, indexedGaps);
+    }
+
+    /** The registry's engine, keeping the full batches it reads for its other readers. */
+    private static EventStorageEngine sharing(int batchSize) {
+        return EventStorageEngines.sharing(app, batchSize, SharedEventBatches.of(10_000, new SimpleMeterRegistry()));
+    }
+
+    private static List<TrackedEventMessage<?>> messages(EventStorageEngine engine, TrackingToken token) {
+        try (var events = engine.readEvents(token, false)) {
+            return events.<TrackedEventMessage<?>>map(event -> event).toList();
+        }
     }
 
     /** Every event after the token, with the position each leaves the reader at. */

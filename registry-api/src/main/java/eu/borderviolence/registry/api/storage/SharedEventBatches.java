@@ -1,0 +1,169 @@
+package eu.borderviolence.registry.api.storage;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Batches of stored events, read, upcast and deserialized once for every processor that reads the same stretch of the
+ * history.
+ *
+ * <p>Each view is a processor with a stream of its own. At the head of the history Axon's event store reads the new
+ * events once for all of them; behind it (a rebuild, a catch-up, a new replica) every processor read every batch
+ * for itself: the same statement, the same rows from the database, every payload and its metadata deserialized
+ * again and every timestamp parsed again, once per view. Here a batch is kept, as the messages it made, under the
+ * position it was read from, and a processor asking for the events after that same position gets those messages. The
+ * messages are immutable and deserialize their payload once, so whichever view handles an event first deserializes it
+ * for the others.
+ *
+ * <p>Only full batches are kept. A full batch is what any read from that position would return apart from events
+ * committed since at positions the batch's tokens record as gaps, which a processor then reads with its next batch,
+ * as it would had it read the batch itself at that moment. A batch that is not full is the head of the history at
+ * the time it was read, and is read again by the next processor that asks. Readers of a position being read at the
+ * moment wait for that read instead of repeating it.
+ *
+ * <p>At most {@code events} events are kept, the oldest read dropped first, and none longer than a minute. A view
+ * that falls further behind than that reads for itself, and the views behind it then read from what it read. The
+ * one that reads first pays for the reading and deserializing the others skip, so views rebuilt together stay close.
+ * Batches are dropped strictly in the order they were read: a cache that keeps what is asked for often (Caffeine's
+ * policy) would keep the batches every view has read already and turn away the newest, which the others still need.
+ */
+public final class SharedEventBatches {
+
+    /**
+     * What one read from a position returned: its messages, the position of its last stored event, how many stored
+     * events it read (upcasters may have made more or fewer messages of them), and whether that was all it asked for.
+     */
+    public record Batch(List<TrackedEventMessage<?>> messages, TrackingToken last, int stored, boolean full) {
+
+        public Batch {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** The position a batch was read from; the start of the history has none. */
+    private record From(TrackingToken position) {
+    }
+
+    private record Kept(Batch batch, long readAt) {
+    }
+
+    private static final long KEPT_AT_MOST = Duration.ofMinutes(1).toNanos();
+
+    private final int events;
+    /** In the order read; guarded by {@code this}. */
+    private final LinkedHashMap<From, Kept> kept = new LinkedHashMap<>();
+    private final Map<From, CompletableFuture<Batch>> reading = new ConcurrentHashMap<>();
+    private final Counter shared;
+    private final Counter read;
+    private int keptEvents;
+
+    private SharedEventBatches(int events, MeterRegistry meters) {
+        this.events = events;
+        this.shared = Counter.builder("registry.event-batches").tag("read", "shared")
+                .description("Batches of stored events a processor took from another's read").register(meters);
+        this.read = Counter.builder("registry.event-batches").tag("read", "database")
+                .description("Batches of stored events read from the database").register(meters);
+        Gauge.builder("registry.event-batches.kept", this, SharedEventBatches::keptEvents)
+                .description("Events kept for processors reading behind the history's head").register(meters);
+    }
+
+    /** Every read made for its own reader: nothing kept. */
+    public static SharedEventBatches none() {
+        return new SharedEventBatches(0, new SimpleMeterRegistry());
+    }
+
+    /** Up to {@code events} events kept for other readers (0: none), counted in {@code meters}. */
+    public static SharedEventBatches of(int events, MeterRegistry meters) {
+        return new SharedEventBatches(Math.max(0, events), meters);
+    }
+
+    /**
+     * The batch of events after {@code position}: one kept from an earlier read from there, or the one being read
+     * from there now, or {@code read}'s, which is kept for later readers if it is full.
+     */
+    public Batch read(TrackingToken position, Function<TrackingToken, Batch> read) {
+        if (events == 0) {
+            return count(read.apply(position));
+        }
+        From from = new From(position);
+        Batch done = keptBatch(from);
+        if (done != null) {
+            return done;
+        }
+        CompletableFuture<Batch> mine = new CompletableFuture<>();
+        CompletableFuture<Batch> theirs = reading.putIfAbsent(from, mine);
+        if (theirs != null) {
+            try {
+                shared.increment();
+                return theirs.join();
+            } catch (CompletionException failed) {
+                return count(read.apply(position)); // their read failed: this reader learns why for itself
+            }
+        }
+        try {
+            Batch batch = count(read.apply(position));
+            if (batch.full()) {
+                keep(from, batch);
+            }
+            mine.complete(batch);
+            return batch;
+        } catch (RuntimeException | Error failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            reading.remove(from, mine);
+        }
+    }
+
+    private Batch count(Batch batch) {
+        read.increment();
+        return batch;
+    }
+
+    private synchronized Batch keptBatch(From from) {
+        dropOld(System.nanoTime());
+        Kept batch = kept.get(from);
+        if (batch == null) {
+            return null;
+        }
+        shared.increment();
+        return batch.batch();
+    }
+
+    private synchronized void keep(From from, Batch batch) {
+        long now = System.nanoTime();
+        Kept before = kept.put(from, new Kept(batch, now));
+        keptEvents += batch.messages().size() - (before == null ? 0 : before.batch().messages().size());
+        dropOld(now);
+    }
+
+    /** Drops the batches read longest ago while more events are kept than allowed, or kept longer than allowed. */
+    private void dropOld(long now) {
+        for (Iterator<Kept> oldest = kept.values().iterator(); oldest.hasNext(); ) {
+            Kept batch = oldest.next();
+            if (keptEvents <= events && now - batch.readAt() < KEPT_AT_MOST) {
+                return;
+            }
+            oldest.remove();
+            keptEvents -= batch.batch().messages().size();
+        }
+    }
+
+    private synchronized int keptEvents() {
+        return keptEvents;
+    }
+}
