@@ -28,11 +28,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -167,37 +172,87 @@ public class ViewRebuilds implements SmartLifecycle {
                 + " is already being rebuilt; follow its progress at /api/v1/views/status/" + view + ".");
     }
 
-    /** One round of this node's part in the rebuilds: park, reset, resume, finish. Runs on the coordinator thread. */
+    /**
+     * One round of this node's part in the rebuilds: park, reset, resume, finish. Runs on the coordinator thread. The
+     * views asked for together are stopped together, reset side by side and started again together once all of them
+     * are reset, so that they replay the history side by side and share what they read of it
+     * ({@code storage.SharedEventBatches}); each started as soon as it was reset, one after the other, the first was
+     * too far ahead for the others to share its reads (docs/benchmarks.md).
+     */
     void coordinate() {
+        Map<String, Rebuild> requested = new LinkedHashMap<>();
         for (String view : views()) {
             if (Thread.currentThread().isInterrupted()) {
                 return; // the application is stopping
             }
             try {
-                latest(view).ifPresent(rebuild -> coordinate(view, rebuild));
+                latest(view).ifPresent(rebuild -> {
+                    if (rebuild.state() == State.REQUESTED) {
+                        requested.put(view, rebuild);
+                    } else {
+                        coordinate(view, rebuild);
+                    }
+                });
             } catch (RuntimeException e) {
                 log.warn("Coordinating the rebuild of view {} failed; trying again: {}", view, e.getClass().getName());
             }
         }
+        if (!requested.isEmpty()) {
+            resetTogether(requested);
+        }
     }
 
+    /** A rebuild past its reset: resume the view, and mark the rebuild finished once the view has caught up. */
     private void coordinate(String view, Rebuild rebuild) {
         StreamingEventProcessor processor = processor(view);
-        switch (rebuild.state()) {
-            case REQUESTED -> {
+        resume(view, processor);
+        finishIfCaughtUp(rebuild);
+    }
+
+    /**
+     * Stops and resets each view in a thread of its own (on PostgreSQL a view's reset deletes its rows), then starts
+     * again every view that was reset. A view that cannot be reset yet stays stopped and is tried again in the next
+     * round.
+     */
+    private void resetTogether(Map<String, Rebuild> requested) {
+        ExecutorService resetting = Executors.newFixedThreadPool(requested.size(), runnable -> {
+            Thread thread = new Thread(runnable, "view-resets");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<Boolean>> resets = new LinkedHashMap<>();
+            requested.forEach((view, rebuild) -> resets.put(view, resetting.submit(() -> {
+                StreamingEventProcessor processor = processor(view);
                 if (!parked.containsKey(view) || processor.isRunning()) {
                     processor.shutDown();
                     parked.put(view, rebuild.generation());
                 }
-                if (reset(view, rebuild, processor)) {
-                    resume(view, processor);
+                return reset(view, rebuild, processor);
+            })));
+            List<String> reset = new ArrayList<>();
+            for (Map.Entry<String, Future<Boolean>> view : resets.entrySet()) {
+                try {
+                    if (view.getValue().get()) {
+                        reset.add(view.getKey());
+                    }
+                } catch (ExecutionException e) {
+                    log.warn("Stopping or resetting view {} for its rebuild failed; trying again: {}", view.getKey(),
+                            e.getCause().getClass().getName());
                 }
             }
-            case REPLAYING -> {
-                resume(view, processor);
-                finishIfCaughtUp(rebuild);
+            for (String view : reset) {
+                try {
+                    resume(view, processor(view));
+                } catch (RuntimeException e) {
+                    log.warn("Starting view {} after its reset failed; trying again: {}", view,
+                            e.getClass().getName());
+                }
             }
-            case FINISHED, FAILED -> resume(view, processor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the application is stopping; the next start takes the rebuilds up
+        } finally {
+            resetting.shutdown();
         }
     }
 

@@ -27,11 +27,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -199,6 +203,49 @@ class ViewRebuildsTest {
         // Done, it may be rebuilt again: the next request gets the next number.
         node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
         assertThat(jdbc.queryForObject("select max(generation) from view_rebuild", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void viewsRebuiltTogetherAreResetSideBySideAndStartAgainOnlyOnceAllAreReset() {
+        List<String> views = List.of(VIEW, "incident-summary");
+        List<String> steps = Collections.synchronizedList(new ArrayList<>());
+        // Each reset waits for the other: reset one after the other, neither would get past this.
+        CyclicBarrier bothResetting = new CyclicBarrier(views.size());
+        Map<String, EventProcessor> processors = new TreeMap<>();
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        for (String view : views) {
+            StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+            AtomicBoolean running = new AtomicBoolean(true);
+            when(processor.isRunning()).thenAnswer(invocation -> running.get());
+            doAnswer(invocation -> {
+                running.set(false);
+                return steps.add("stop " + view);
+            }).when(processor).shutDown();
+            doAnswer(invocation -> {
+                bothResetting.await(10, TimeUnit.SECONDS);
+                return steps.add("reset " + view);
+            }).when(processor).resetTokens();
+            doAnswer(invocation -> {
+                running.set(true);
+                return steps.add("start " + view);
+            }).when(processor).start();
+            processors.put(view, processor);
+            when(processing.eventProcessor(view, StreamingEventProcessor.class)).thenReturn(Optional.of(processor));
+        }
+        processors.put(IntegrityChain.PROCESSING_GROUP, mock(StreamingEventProcessor.class));
+        when(processing.eventProcessors()).thenReturn(processors);
+        ViewRebuilds rebuilds = new ViewRebuilds(processing, eventStore,
+                new ProcessorPositions(jdbc, serializer, clock, Duration.ofSeconds(10)), jdbc, transactions, clock,
+                Duration.ofSeconds(1), List.of(), durability);
+
+        rebuilds.rebuild(List.of(), AUDITOR);
+        rebuilds.coordinate();
+
+        assertThat(jdbc.queryForList("select state from view_rebuild", String.class)).containsOnly("REPLAYING");
+        assertThat(steps).hasSize(3 * views.size());
+        assertThat(steps.subList(0, 2 * views.size())).noneMatch(step -> step.startsWith("start"));
+        assertThat(steps.subList(2 * views.size(), steps.size()))
+                .containsExactlyInAnyOrder("start " + VIEW, "start incident-summary");
     }
 
     @Test
