@@ -61,7 +61,8 @@ public class IndexedGapsEventStorageEngine extends JpaEventStorageEngine {
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return StreamSupport.stream(new Batches(trackingToken), false);
+        SharedEventBatches.Reader reader = shared.reader();
+        return StreamSupport.stream(new Batches(trackingToken, reader), false).onClose(reader::close);
     }
 
     private SharedEventBatches.Batch readBatch(TrackingToken position) {
@@ -75,13 +76,15 @@ public class IndexedGapsEventStorageEngine extends JpaEventStorageEngine {
     /** The events of one stream: batch after batch from where the last one ended, until a batch is empty. */
     private final class Batches extends Spliterators.AbstractSpliterator<TrackedEventMessage<?>> {
 
+        private final SharedEventBatches.Reader reader;
         private TrackingToken position;
         private Iterator<TrackedEventMessage<?>> batch = List.<TrackedEventMessage<?>>of().iterator();
         private boolean ended;
 
-        Batches(TrackingToken position) {
+        Batches(TrackingToken position, SharedEventBatches.Reader reader) {
             super(Long.MAX_VALUE, Spliterator.NONNULL | Spliterator.ORDERED | Spliterator.DISTINCT);
             this.position = position;
+            this.reader = reader;
         }
 
         @Override
@@ -90,7 +93,7 @@ public class IndexedGapsEventStorageEngine extends JpaEventStorageEngine {
                 if (ended) {
                     return false;
                 }
-                SharedEventBatches.Batch next = shared.read(position, IndexedGapsEventStorageEngine.this::readBatch);
+                SharedEventBatches.Batch next = reader.read(position, IndexedGapsEventStorageEngine.this::readBatch);
                 // nothing stored after the position ends the stream, as in Axon's reading; a batch whose events an
                 // upcaster all dropped does not
                 ended = next.stored() == 0;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -35,11 +36,16 @@ import java.util.function.Function;
  * the time it was read, and is read again by the next processor that asks. Readers of a position being read at the
  * moment wait for that read instead of repeating it.
  *
- * <p>At most {@code events} events are kept, the oldest read dropped first, and none longer than a minute. A view
- * that falls further behind than that reads for itself, and the views behind it then read from what it read. The
- * one that reads first pays for the reading and deserializing the others skip, so views rebuilt together stay close.
- * Batches are dropped strictly in the order they were read: a cache that keeps what is asked for often (Caffeine's
- * policy) would keep the batches every view has read already and turn away the newest, which the others still need.
+ * <p>Each stream reads through a {@link Reader} of its own, which counts as behind the head while its reads return
+ * full batches. A batch is dropped once every other reader that was behind when it was read has taken it, so that
+ * views reading side by side keep their batches only for as long as the slowest of them lags: kept longer, the
+ * deserialized events outlived the young collections and made each one three times as long (docs/benchmarks.md).
+ * Whatever is not taken, at most {@code events} events are kept, the oldest read dropped first, and none longer than
+ * a minute. A view that falls further behind than that reads for itself, and the views behind it then read from what
+ * it read. The one that reads first pays for the reading and deserializing the others skip, so views rebuilt
+ * together stay close. Batches are dropped strictly in the order they were read: a cache that keeps what is asked
+ * for often (Caffeine's policy) would keep the batches every view has read already and turn away the newest, which
+ * the others still need.
  */
 public final class SharedEventBatches {
 
@@ -58,7 +64,8 @@ public final class SharedEventBatches {
     private record From(TrackingToken position) {
     }
 
-    private record Kept(Batch batch, long readAt) {
+    /** A batch kept, when it was read, and how many readers have yet to take it. */
+    private record Kept(Batch batch, long readAt, AtomicInteger takers) {
     }
 
     private static final long KEPT_AT_MOST = Duration.ofMinutes(1).toNanos();
@@ -67,6 +74,8 @@ public final class SharedEventBatches {
     /** In the order read; guarded by {@code this}. */
     private final LinkedHashMap<From, Kept> kept = new LinkedHashMap<>();
     private final Map<From, CompletableFuture<Batch>> reading = new ConcurrentHashMap<>();
+    /** Readers whose last read returned a full batch. */
+    private final AtomicInteger behind = new AtomicInteger();
     private final Counter shared;
     private final Counter read;
     private int keptEvents;
@@ -91,41 +100,73 @@ public final class SharedEventBatches {
         return new SharedEventBatches(Math.max(0, events), meters);
     }
 
-    /**
-     * The batch of events after {@code position}: one kept from an earlier read from there, or the one being read
-     * from there now, or {@code read}'s, which is kept for later readers if it is full.
-     */
-    public Batch read(TrackingToken position, Function<TrackingToken, Batch> read) {
-        if (events == 0) {
-            return count(read.apply(position));
+    /** A reader for one stream of events; closed when the stream is. */
+    public Reader reader() {
+        return new Reader();
+    }
+
+    /** One stream's reads. Not for several threads at once, as a stream is not. */
+    public final class Reader implements AutoCloseable {
+
+        private boolean behindHead;
+
+        private Reader() {
         }
-        From from = new From(position);
-        Batch done = keptBatch(from);
-        if (done != null) {
-            return done;
-        }
-        CompletableFuture<Batch> mine = new CompletableFuture<>();
-        CompletableFuture<Batch> theirs = reading.putIfAbsent(from, mine);
-        if (theirs != null) {
+
+        /**
+         * The batch of events after {@code position}: one kept from another reader's read from there, or the one
+         * being read from there now, or {@code read}'s, which is kept for the other readers if it is full.
+         */
+        public Batch read(TrackingToken position, Function<TrackingToken, Batch> read) {
+            if (events == 0) {
+                return count(read.apply(position));
+            }
+            From from = new From(position);
+            Batch done = take(from);
+            if (done != null) {
+                return behind(done);
+            }
+            CompletableFuture<Batch> mine = new CompletableFuture<>();
+            CompletableFuture<Batch> theirs = reading.putIfAbsent(from, mine);
+            if (theirs != null) {
+                try {
+                    Batch batch = theirs.join();
+                    shared.increment();
+                    taken(from, batch);
+                    return behind(batch);
+                } catch (CompletionException failed) {
+                    return behind(count(read.apply(position))); // their read failed: this one learns why itself
+                }
+            }
             try {
-                shared.increment();
-                return theirs.join();
-            } catch (CompletionException failed) {
-                return count(read.apply(position)); // their read failed: this reader learns why for itself
+                Batch batch = behind(count(read.apply(position)));
+                if (batch.full()) {
+                    keep(from, batch, behind.get() - 1);
+                }
+                mine.complete(batch);
+                return batch;
+            } catch (RuntimeException | Error failed) {
+                mine.completeExceptionally(failed);
+                throw failed;
+            } finally {
+                reading.remove(from, mine);
             }
         }
-        try {
-            Batch batch = count(read.apply(position));
-            if (batch.full()) {
-                keep(from, batch);
+
+        private Batch behind(Batch batch) {
+            if (batch.full() != behindHead) {
+                behindHead = batch.full();
+                behind.addAndGet(behindHead ? 1 : -1);
             }
-            mine.complete(batch);
             return batch;
-        } catch (RuntimeException | Error failed) {
-            mine.completeExceptionally(failed);
-            throw failed;
-        } finally {
-            reading.remove(from, mine);
+        }
+
+        @Override
+        public void close() {
+            if (behindHead) {
+                behindHead = false;
+                behind.decrementAndGet();
+            }
         }
     }
 
@@ -134,21 +175,43 @@ public final class SharedEventBatches {
         return batch;
     }
 
-    private synchronized Batch keptBatch(From from) {
+    /** A kept batch read from {@code from}, taken by one more reader. */
+    private synchronized Batch take(From from) {
         dropOld(System.nanoTime());
         Kept batch = kept.get(from);
         if (batch == null) {
             return null;
         }
         shared.increment();
+        if (batch.takers().decrementAndGet() <= 0) {
+            drop(from);
+        }
         return batch.batch();
     }
 
-    private synchronized void keep(From from, Batch batch) {
+    /** One more reader took {@code batch} while it was being read. */
+    private synchronized void taken(From from, Batch batch) {
+        Kept current = kept.get(from);
+        if (current != null && current.batch() == batch && current.takers().decrementAndGet() <= 0) {
+            drop(from);
+        }
+    }
+
+    private synchronized void keep(From from, Batch batch, int takers) {
         long now = System.nanoTime();
-        Kept before = kept.put(from, new Kept(batch, now));
-        keptEvents += batch.messages().size() - (before == null ? 0 : before.batch().messages().size());
+        if (takers > 0) {
+            drop(from);
+            kept.put(from, new Kept(batch, now, new AtomicInteger(takers)));
+            keptEvents += batch.messages().size();
+        }
         dropOld(now);
+    }
+
+    private void drop(From from) {
+        Kept dropped = kept.remove(from);
+        if (dropped != null) {
+            keptEvents -= dropped.batch().messages().size();
+        }
     }
 
     /** Drops the batches read longest ago while more events are kept than allowed, or kept longer than allowed. */

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -48,52 +49,81 @@ class SharedEventBatchesTest {
         return new GlobalSequenceTrackingToken(position);
     }
 
-    @Test
-    void aFullBatchIsReadOnceForEveryReaderOfItsPosition() {
-        SharedEventBatches shared = SharedEventBatches.of(1_000, new SimpleMeterRegistry());
-        SharedEventBatches.Batch first = shared.read(null, history(100));
-        SharedEventBatches.Batch again = shared.read(null, history(100));
-        SharedEventBatches.Batch next = shared.read(at(10), history(100));
+    /** Readers that have each read a full batch far from the others, and so count as behind the head. */
+    private List<SharedEventBatches.Reader> behind(SharedEventBatches shared, int count) {
+        List<SharedEventBatches.Reader> readers = new ArrayList<>();
+        for (int reader = 0; reader < count; reader++) {
+            readers.add(shared.reader());
+            readers.get(reader).read(at(1000 + 100L * reader), history(10_000));
+        }
+        reads.set(0);
+        return readers;
+    }
 
-        assertThat(again).isSameAs(first);
+    @Test
+    void aFullBatchIsKeptUntilEveryOtherReaderBehindTheHeadHasTakenIt() {
+        SharedEventBatches shared = SharedEventBatches.of(1_000, new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = behind(shared, 3);
+        SharedEventBatches.Batch first = readers.get(0).read(null, history(100));
+        assertThat(readers.get(1).read(null, history(100))).isSameAs(first);
+        assertThat(readers.get(2).read(null, history(100))).isSameAs(first);
+        SharedEventBatches.Batch next = readers.get(1).read(at(10), history(100));
         assertThat(next.messages()).extracting(TrackedEventMessage::trackingToken).first().isEqualTo(at(11));
+        assertThat(reads).hasValue(2);
+
+        // taken by both others, the first batch is gone: a reader asking again reads it again
+        assertThat(readers.get(0).read(null, history(100))).isNotSameAs(first);
+        assertThat(reads).hasValue(3);
+    }
+
+    @Test
+    void aReaderAloneBehindTheHeadKeepsNothing() {
+        SharedEventBatches shared = SharedEventBatches.of(1_000, new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = behind(shared, 2);
+        readers.get(1).close(); // its stream closed
+        readers.get(0).read(at(0), history(100));
+        shared.reader().read(at(0), history(100));
         assertThat(reads).hasValue(2);
     }
 
     @Test
     void theHeadOfTheHistoryIsReadByEachReader() {
         SharedEventBatches shared = SharedEventBatches.of(1_000, new SimpleMeterRegistry());
-        assertThat(shared.read(at(95), history(100)).messages()).hasSize(5);
-        assertThat(shared.read(at(95), history(103)).messages()).as("what came since").hasSize(8);
-        assertThat(shared.read(at(100), history(100)).stored()).isZero();
-        assertThat(shared.read(at(100), history(100)).stored()).isZero();
+        List<SharedEventBatches.Reader> readers = behind(shared, 2);
+        assertThat(readers.get(0).read(at(95), history(100)).messages()).hasSize(5);
+        assertThat(readers.get(1).read(at(95), history(103)).messages()).as("what came since").hasSize(8);
+        assertThat(readers.get(0).read(at(100), history(100)).stored()).isZero();
+        assertThat(readers.get(1).read(at(100), history(100)).stored()).isZero();
         assertThat(reads).hasValue(4);
     }
 
     @Test
     void noMoreEventsAreKeptThanAllowedTheOldestReadDroppedFirst() {
         SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = behind(shared, 2);
         for (long position = 0; position < 100; position += BATCH) {
-            shared.read(at(position), history(100));
+            readers.get(0).read(at(position), history(100));
         }
         reads.set(0);
-        shared.read(at(90), history(100)); // among the newest
+        readers.get(1).read(at(90), history(100)); // among the newest
         assertThat(reads).hasValue(0);
-        shared.read(at(0), history(100)); // the oldest, long dropped
+        readers.get(1).read(at(0), history(100)); // the oldest, long dropped
         assertThat(reads).hasValue(1);
     }
 
     @Test
     void nothingIsKeptWhenSharingIsOff() {
         SharedEventBatches none = SharedEventBatches.of(0, new SimpleMeterRegistry());
-        none.read(at(0), history(100));
-        none.read(at(0), history(100));
+        List<SharedEventBatches.Reader> readers = behind(none, 2);
+        readers.get(0).read(at(0), history(100));
+        readers.get(1).read(at(0), history(100));
         assertThat(reads).hasValue(2);
     }
 
     @Test
     void readersAskingWhileAPositionIsBeingReadWaitForThatRead() throws Exception {
         SharedEventBatches shared = SharedEventBatches.of(1_000, new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = behind(shared, 3);
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Function<TrackingToken, SharedEventBatches.Batch> slow = position -> {
@@ -105,12 +135,13 @@ class SharedEventBatchesTest {
             }
             return history(100).apply(position);
         };
-        ExecutorService readers = Executors.newFixedThreadPool(3);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
-            Future<SharedEventBatches.Batch> first = readers.submit(() -> shared.read(at(0), slow));
+            Future<SharedEventBatches.Batch> first = threads.submit(() -> readers.get(0).read(at(0), slow));
             assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
             List<Future<SharedEventBatches.Batch>> others = List.of(
-                    readers.submit(() -> shared.read(at(0), slow)), readers.submit(() -> shared.read(at(0), slow)));
+                    threads.submit(() -> readers.get(1).read(at(0), slow)),
+                    threads.submit(() -> readers.get(2).read(at(0), slow)));
             Thread.sleep(100);
             release.countDown();
             for (Future<SharedEventBatches.Batch> other : others) {
@@ -118,7 +149,7 @@ class SharedEventBatchesTest {
             }
             assertThat(reads).hasValue(1);
         } finally {
-            readers.shutdownNow();
+            threads.shutdownNow();
         }
     }
 }
