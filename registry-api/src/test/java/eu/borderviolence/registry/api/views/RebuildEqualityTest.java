@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,6 +101,12 @@ class RebuildEqualityTest {
                     "registry_view_rebuilding{view=\"incident-facts\"} 0.0",
                     "registry_view_rebuild_progress{view=\"case-history\"}",
                     "registry_view_rebuild_remaining{view=\"incident-summary\"}");
+            // The views rebuilt together read the history side by side, each batch once (storage.SharedEventBatches),
+            // and the rows above are those each view built from its own reading of the live stream.
+            Matcher shared = Pattern.compile("registry_event_batches_total\\{[^}]*read=\"shared\"[^}]*} ([0-9.]+)")
+                    .matcher(prometheus);
+            assertThat(shared.find()).as(prometheus).isTrue();
+            assertThat(Double.parseDouble(shared.group(1))).isPositive();
         }
     }
 
