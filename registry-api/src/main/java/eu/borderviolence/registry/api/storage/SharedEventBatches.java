@@ -69,8 +69,10 @@ public final class SharedEventBatches {
     }
 
     private static final long KEPT_AT_MOST = Duration.ofMinutes(1).toNanos();
+    private static final Duration ROOM_WAIT = Duration.ofMillis(100);
 
     private final int events;
+    private final Duration roomWait;
     /** In the order read; guarded by {@code this}. */
     private final LinkedHashMap<From, Kept> kept = new LinkedHashMap<>();
     private final Map<From, CompletableFuture<Batch>> reading = new ConcurrentHashMap<>();
@@ -80,8 +82,9 @@ public final class SharedEventBatches {
     private final Counter read;
     private int keptEvents;
 
-    private SharedEventBatches(int events, MeterRegistry meters) {
+    private SharedEventBatches(int events, Duration roomWait, MeterRegistry meters) {
         this.events = events;
+        this.roomWait = roomWait;
         this.shared = Counter.builder("registry.event-batches").tag("read", "shared")
                 .description("Batches of stored events a processor took from another's read").register(meters);
         this.read = Counter.builder("registry.event-batches").tag("read", "database")
@@ -92,12 +95,17 @@ public final class SharedEventBatches {
 
     /** Every read made for its own reader: nothing kept. */
     public static SharedEventBatches none() {
-        return new SharedEventBatches(0, new SimpleMeterRegistry());
+        return new SharedEventBatches(0, ROOM_WAIT, new SimpleMeterRegistry());
     }
 
     /** Up to {@code events} events kept for other readers (0: none), counted in {@code meters}. */
     public static SharedEventBatches of(int events, MeterRegistry meters) {
-        return new SharedEventBatches(Math.max(0, events), meters);
+        return of(events, ROOM_WAIT, meters);
+    }
+
+    /** As {@link #of(int, MeterRegistry)}, a reader ahead waiting at most {@code roomWait} for the others. */
+    static SharedEventBatches of(int events, Duration roomWait, MeterRegistry meters) {
+        return new SharedEventBatches(Math.max(0, events), roomWait, meters);
     }
 
     /** A reader for one stream of events; closed when the stream is. */
@@ -123,6 +131,9 @@ public final class SharedEventBatches {
             }
             From from = new From(position);
             Batch done = take(from);
+            if (done == null && awaitRoom(position)) {
+                done = take(from); // read by another while this one waited
+            }
             if (done != null) {
                 return behind(done);
             }
@@ -170,6 +181,34 @@ public final class SharedEventBatches {
         }
     }
 
+    /**
+     * Before a read that goes further than every batch kept: while the events kept fill the window and other readers
+     * are behind the head, waits a while for them to take the oldest, and returns whether it waited. The views rebuilt
+     * together so read in step instead of drifting apart until nothing is shared. A reader that stops taking (stuck,
+     * or gone without closing) holds the one ahead back by at most 100 ms per batch; a reader that fell
+     * behind the batches kept never waits.
+     */
+    private synchronized boolean awaitRoom(TrackingToken position) {
+        long at = position == null ? -1 : position.position().orElse(-1);
+        long deadline = System.nanoTime() + roomWait.toNanos();
+        boolean waited = false;
+        try {
+            for (long left = roomWait.toNanos(); left > 0 && keptEvents >= events && behind.get() > 1
+                    && at >= newestKept(); left = deadline - System.nanoTime()) {
+                waited = true;
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return waited;
+    }
+
+    /** The position the furthest batch kept ends at. */
+    private long newestKept() {
+        return kept.values().stream().mapToLong(batch -> batch.batch().last().position().orElse(-1)).max().orElse(-1);
+    }
+
     private Batch count(Batch batch) {
         read.increment();
         return batch;
@@ -211,6 +250,7 @@ public final class SharedEventBatches {
         Kept dropped = kept.remove(from);
         if (dropped != null) {
             keptEvents -= dropped.batch().messages().size();
+            notifyAll();
         }
     }
 
@@ -223,6 +263,7 @@ public final class SharedEventBatches {
             }
             oldest.remove();
             keptEvents -= batch.batch().messages().size();
+            notifyAll();
         }
     }
 

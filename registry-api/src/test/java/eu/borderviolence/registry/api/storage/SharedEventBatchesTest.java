@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -109,6 +110,57 @@ class SharedEventBatchesTest {
         assertThat(reads).hasValue(0);
         readers.get(1).read(at(0), history(100)); // the oldest, long dropped
         assertThat(reads).hasValue(1);
+    }
+
+    /** A window of three batches that reader 0 has filled, read from positions 0, 10 and 20. */
+    private List<SharedEventBatches.Reader> windowFilled(SharedEventBatches shared) {
+        List<SharedEventBatches.Reader> readers = behind(shared, 2);
+        for (long position = 0; position < 30; position += BATCH) {
+            readers.get(0).read(at(position), history(100));
+        }
+        reads.set(0);
+        return readers;
+    }
+
+    @Test
+    void aReaderAheadOfAFullWindowWaitsForTheOthersToTakeTheOldest() throws Exception {
+        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = windowFilled(shared);
+        ExecutorService ahead = Executors.newSingleThreadExecutor();
+        try {
+            Future<SharedEventBatches.Batch> next = ahead.submit(() -> readers.get(0).read(at(30), history(100)));
+            Thread.sleep(200);
+            assertThat(next).as("waiting while the window is full").isNotDone();
+            readers.get(1).read(at(0), history(100)); // the other reader takes the oldest
+            assertThat(next.get(10, TimeUnit.SECONDS).messages()).hasSize(BATCH);
+            assertThat(reads).as("the next batch only").hasValue(1);
+        } finally {
+            ahead.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReaderThatStopsTakingHoldsTheOneAheadBackOnlyBriefly() {
+        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofMillis(10), new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = windowFilled(shared);
+        for (long position = 30; position < 100; position += BATCH) {
+            assertThat(readers.get(0).read(at(position), history(100)).messages()).hasSize(BATCH);
+        }
+        assertThat(reads).hasValue(7);
+    }
+
+    @Test
+    void aReaderBehindTheBatchesKeptNeverWaits() throws Exception {
+        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = windowFilled(shared);
+        ExecutorService behind = Executors.newSingleThreadExecutor();
+        try {
+            // position 5 was never kept: this reader reads it itself, at once
+            assertThat(behind.submit(() -> readers.get(1).read(at(5), history(100))).get(10, TimeUnit.SECONDS)
+                    .messages()).hasSize(BATCH);
+        } finally {
+            behind.shutdownNow();
+        }
     }
 
     @Test
