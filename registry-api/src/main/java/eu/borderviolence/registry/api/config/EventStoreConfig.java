@@ -35,7 +35,7 @@ public class EventStoreConfig {
                                                  org.axonframework.config.Configuration configuration,
                                                  EntityManagerProvider entityManagerProvider,
                                                  TransactionManager transactionManager,
-                                                 @Value("${registry.views.shared-reads:10000}") int sharedReads,
+                                                 @Value("${registry.views.shared-reads:3000}") int sharedReads,
                                                  MeterRegistry meters) {
         return new IndexedGapsEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
