@@ -37,7 +37,7 @@ import java.util.function.Function;
  * moment wait for that read instead of repeating it.
  *
  * <p>Each stream reads through a {@link Reader} of its own, which counts as behind the head while its reads return
- * full batches. A batch is dropped once every other reader that was behind when it was read has taken it, so that
+ * full batches, for ten seconds after the last of them at most. A batch is dropped once every other reader that was behind when it was read has taken it, so that
  * views reading side by side keep their batches only for as long as the slowest of them lags: kept longer, the
  * deserialized events outlived the young collections and made each one three times as long (docs/benchmarks.md).
  * Whatever is not taken, at most {@code events} events are kept, the oldest read dropped first, and none longer than
@@ -70,21 +70,28 @@ public final class SharedEventBatches {
 
     private static final long KEPT_AT_MOST = Duration.ofMinutes(1).toNanos();
     private static final Duration ROOM_WAIT = Duration.ofMillis(100);
+    private static final Duration BEHIND_FOR = Duration.ofSeconds(10);
 
     private final int events;
     private final Duration roomWait;
     /** In the order read; guarded by {@code this}. */
     private final LinkedHashMap<From, Kept> kept = new LinkedHashMap<>();
     private final Map<From, CompletableFuture<Batch>> reading = new ConcurrentHashMap<>();
-    /** Readers whose last read returned a full batch. */
-    private final AtomicInteger behind = new AtomicInteger();
+    /**
+     * Readers whose last read returned a full batch, with when it did. One that read nothing for
+     * {@link #BEHIND_FOR} counts no longer, so that a stream left unclosed, or stuck, never holds batches or the
+     * others back for long.
+     */
+    private final Map<Reader, Long> behind = new ConcurrentHashMap<>();
+    private final long behindFor;
     private final Counter shared;
     private final Counter read;
     private int keptEvents;
 
-    private SharedEventBatches(int events, Duration roomWait, MeterRegistry meters) {
+    private SharedEventBatches(int events, Duration roomWait, Duration behindFor, MeterRegistry meters) {
         this.events = events;
         this.roomWait = roomWait;
+        this.behindFor = behindFor.toNanos();
         this.shared = Counter.builder("registry.event-batches").tag("read", "shared")
                 .description("Batches of stored events a processor took from another's read").register(meters);
         this.read = Counter.builder("registry.event-batches").tag("read", "database")
@@ -95,17 +102,20 @@ public final class SharedEventBatches {
 
     /** Every read made for its own reader: nothing kept. */
     public static SharedEventBatches none() {
-        return new SharedEventBatches(0, ROOM_WAIT, new SimpleMeterRegistry());
+        return new SharedEventBatches(0, ROOM_WAIT, BEHIND_FOR, new SimpleMeterRegistry());
     }
 
     /** Up to {@code events} events kept for other readers (0: none), counted in {@code meters}. */
     public static SharedEventBatches of(int events, MeterRegistry meters) {
-        return of(events, ROOM_WAIT, meters);
+        return of(events, ROOM_WAIT, BEHIND_FOR, meters);
     }
 
-    /** As {@link #of(int, MeterRegistry)}, a reader ahead waiting at most {@code roomWait} for the others. */
-    static SharedEventBatches of(int events, Duration roomWait, MeterRegistry meters) {
-        return new SharedEventBatches(Math.max(0, events), roomWait, meters);
+    /**
+     * As {@link #of(int, MeterRegistry)}, a reader ahead waiting at most {@code roomWait} for the others, and a reader
+     * counting as behind the head for {@code behindFor} after its last full batch.
+     */
+    static SharedEventBatches of(int events, Duration roomWait, Duration behindFor, MeterRegistry meters) {
+        return new SharedEventBatches(Math.max(0, events), roomWait, behindFor, meters);
     }
 
     /** A reader for one stream of events; closed when the stream is. */
@@ -115,8 +125,6 @@ public final class SharedEventBatches {
 
     /** One stream's reads. Not for several threads at once, as a stream is not. */
     public final class Reader implements AutoCloseable {
-
-        private boolean behindHead;
 
         private Reader() {
         }
@@ -152,7 +160,7 @@ public final class SharedEventBatches {
             try {
                 Batch batch = behind(count(read.apply(position)));
                 if (batch.full()) {
-                    keep(from, batch, behind.get() - 1);
+                    keep(from, batch, readersBehind() - 1);
                 }
                 mine.complete(batch);
                 return batch;
@@ -165,19 +173,17 @@ public final class SharedEventBatches {
         }
 
         private Batch behind(Batch batch) {
-            if (batch.full() != behindHead) {
-                behindHead = batch.full();
-                behind.addAndGet(behindHead ? 1 : -1);
+            if (batch.full()) {
+                behind.put(this, System.nanoTime());
+            } else {
+                behind.remove(this);
             }
             return batch;
         }
 
         @Override
         public void close() {
-            if (behindHead) {
-                behindHead = false;
-                behind.decrementAndGet();
-            }
+            behind.remove(this);
         }
     }
 
@@ -193,7 +199,7 @@ public final class SharedEventBatches {
         long deadline = System.nanoTime() + roomWait.toNanos();
         boolean waited = false;
         try {
-            for (long left = roomWait.toNanos(); left > 0 && keptEvents >= events && behind.get() > 1
+            for (long left = roomWait.toNanos(); left > 0 && keptEvents >= events && readersBehind() > 1
                     && at >= newestKept(); left = deadline - System.nanoTime()) {
                 waited = true;
                 wait(Math.max(1, left / 1_000_000));
@@ -202,6 +208,12 @@ public final class SharedEventBatches {
             Thread.currentThread().interrupt();
         }
         return waited;
+    }
+
+    private int readersBehind() {
+        long now = System.nanoTime();
+        behind.values().removeIf(lastFull -> now - lastFull > behindFor);
+        return behind.size();
     }
 
     /** The position the furthest batch kept ends at. */

@@ -88,6 +88,17 @@ class SharedEventBatchesTest {
     }
 
     @Test
+    void aReaderThatReadNothingForAWhileNoLongerCountsAsBehind() throws Exception {
+        SharedEventBatches shared = SharedEventBatches.of(1_000, Duration.ofSeconds(30), Duration.ofMillis(50),
+                new SimpleMeterRegistry());
+        List<SharedEventBatches.Reader> readers = behind(shared, 2);
+        Thread.sleep(200); // neither reads, and the second is never closed (a stream left open, or stuck)
+        readers.get(0).read(at(0), history(100));
+        readers.get(1).read(at(0), history(100));
+        assertThat(reads).as("nothing kept for a reader that stopped").hasValue(2);
+    }
+
+    @Test
     void theHeadOfTheHistoryIsReadByEachReader() {
         SharedEventBatches shared = SharedEventBatches.of(1_000, new SimpleMeterRegistry());
         List<SharedEventBatches.Reader> readers = behind(shared, 2);
@@ -124,7 +135,8 @@ class SharedEventBatchesTest {
 
     @Test
     void aReaderAheadOfAFullWindowWaitsForTheOthersToTakeTheOldest() throws Exception {
-        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), new SimpleMeterRegistry());
+        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), Duration.ofMinutes(1),
+                new SimpleMeterRegistry());
         List<SharedEventBatches.Reader> readers = windowFilled(shared);
         ExecutorService ahead = Executors.newSingleThreadExecutor();
         try {
@@ -141,7 +153,8 @@ class SharedEventBatchesTest {
 
     @Test
     void aReaderThatStopsTakingHoldsTheOneAheadBackOnlyBriefly() {
-        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofMillis(10), new SimpleMeterRegistry());
+        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofMillis(10), Duration.ofMinutes(1),
+                new SimpleMeterRegistry());
         List<SharedEventBatches.Reader> readers = windowFilled(shared);
         for (long position = 30; position < 100; position += BATCH) {
             assertThat(readers.get(0).read(at(position), history(100)).messages()).hasSize(BATCH);
@@ -151,7 +164,8 @@ class SharedEventBatchesTest {
 
     @Test
     void aReaderBehindTheBatchesKeptNeverWaits() throws Exception {
-        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), new SimpleMeterRegistry());
+        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), Duration.ofMinutes(1),
+                new SimpleMeterRegistry());
         List<SharedEventBatches.Reader> readers = windowFilled(shared);
         ExecutorService behind = Executors.newSingleThreadExecutor();
         try {
