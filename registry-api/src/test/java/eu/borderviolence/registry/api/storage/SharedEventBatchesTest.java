@@ -123,8 +123,13 @@ class SharedEventBatchesTest {
         assertThat(reads).hasValue(1);
     }
 
-    /** A window of three batches that reader 0 has filled, read from positions 0, 10 and 20. */
-    private List<SharedEventBatches.Reader> windowFilled(SharedEventBatches shared) {
+    /**
+     * Two readers behind the head and a window of three batches that reader 0 has filled, read from positions 0, 10
+     * and 20; a reader ahead of them waits at most {@code roomWait} for the other.
+     */
+    private List<SharedEventBatches.Reader> windowFilled(Duration roomWait) {
+        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, roomWait, Duration.ofMinutes(1),
+                new SimpleMeterRegistry());
         List<SharedEventBatches.Reader> readers = behind(shared, 2);
         for (long position = 0; position < 30; position += BATCH) {
             readers.get(0).read(at(position), history(100));
@@ -135,9 +140,7 @@ class SharedEventBatchesTest {
 
     @Test
     void aReaderAheadOfAFullWindowWaitsForTheOthersToTakeTheOldest() throws Exception {
-        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), Duration.ofMinutes(1),
-                new SimpleMeterRegistry());
-        List<SharedEventBatches.Reader> readers = windowFilled(shared);
+        List<SharedEventBatches.Reader> readers = windowFilled(Duration.ofSeconds(30));
         ExecutorService ahead = Executors.newSingleThreadExecutor();
         try {
             Future<SharedEventBatches.Batch> next = ahead.submit(() -> readers.get(0).read(at(30), history(100)));
@@ -153,9 +156,7 @@ class SharedEventBatchesTest {
 
     @Test
     void aReaderThatStopsTakingHoldsTheOneAheadBackOnlyBriefly() {
-        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofMillis(10), Duration.ofMinutes(1),
-                new SimpleMeterRegistry());
-        List<SharedEventBatches.Reader> readers = windowFilled(shared);
+        List<SharedEventBatches.Reader> readers = windowFilled(Duration.ofMillis(10));
         for (long position = 30; position < 100; position += BATCH) {
             assertThat(readers.get(0).read(at(position), history(100)).messages()).hasSize(BATCH);
         }
@@ -164,9 +165,7 @@ class SharedEventBatchesTest {
 
     @Test
     void aReaderBehindTheBatchesKeptNeverWaits() throws Exception {
-        SharedEventBatches shared = SharedEventBatches.of(3 * BATCH, Duration.ofSeconds(30), Duration.ofMinutes(1),
-                new SimpleMeterRegistry());
-        List<SharedEventBatches.Reader> readers = windowFilled(shared);
+        List<SharedEventBatches.Reader> readers = windowFilled(Duration.ofSeconds(30));
         ExecutorService behind = Executors.newSingleThreadExecutor();
         try {
             // position 5 was never kept: this reader reads it itself, at once

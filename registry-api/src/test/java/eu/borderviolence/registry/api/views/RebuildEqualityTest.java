@@ -107,6 +107,8 @@ class RebuildEqualityTest {
                     .matcher(prometheus);
             assertThat(shared.find()).as(prometheus).isTrue();
             assertThat(Double.parseDouble(shared.group(1))).isPositive();
+            assertThat(prometheus).contains("registry_event_batches_total{read=\"database\"}",
+                    "registry_event_batches_kept");
         }
     }
 
