@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.api.integrity;
 
+import eu.borderviolence.registry.projections.BatchStatements;
 import eu.borderviolence.registry.projections.ProcessorBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -103,7 +104,7 @@ public class IntegrityChain {
                     last.chainHash()});
         }
         if (!links.isEmpty()) {
-            jdbc.batchUpdate("insert into event_chain (link_number, global_index, event_identifier, event_hash, "
+            BatchStatements.batch(jdbc, "insert into event_chain (link_number, global_index, event_identifier, event_hash, "
                     + "chain_hash) values (?, ?, ?, ?, ?)", links);
         }
         return last;

@@ -12,6 +12,7 @@ import eu.borderviolence.registry.core.api.IncidentMergedEvent;
 import eu.borderviolence.registry.core.api.IncidentReportedEvent;
 import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
+import eu.borderviolence.registry.projections.BatchStatements;
 import eu.borderviolence.registry.projections.ProcessorBatch;
 import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.ProcessingGroup;
@@ -199,7 +200,7 @@ public class CaseHistoryProjection implements ViewTables.Owner {
                 provenance.at(), eventType(event), provenance.principalOr(actor), provenance.organisationOr(actor),
                 provenance.correlationId(), summary);
         ProcessorBatch.writeAtCommit(PENDING, entry,
-                batch -> jdbc.batchUpdate(MERGE_ENTRY, batch.stream().map(HistoryEntry::row).toList()));
+                batch -> BatchStatements.batch(jdbc, MERGE_ENTRY, batch.stream().map(HistoryEntry::row).toList()));
     }
 
     /** {@code IncidentFactsCorrectedEvent} → {@code IncidentFactsCorrected}. */
