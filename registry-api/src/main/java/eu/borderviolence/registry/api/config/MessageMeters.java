@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code <prefix>.ingestedCounter}, {@code .successCounter}, {@code .failureCounter},
  *   {@code .processedCounter} (success or failure), {@code .ignoredCounter} (no handler took the message);</li>
  *   <li>{@code <prefix>.allTimer}, {@code .successTimer}, {@code .failureTimer}, {@code .ignoredTimer}: the time from
- *   a message's arrival to its outcome, with percentiles over ten minutes;</li>
+ *   a message's arrival to its outcome: count, total and maximum, and for a bus also percentiles over ten minutes. A
+ *   processor's timers keep none: they time every event of every view, a rebuild's events one after another within
+ *   a batch, and the percentiles' histograms cost a rebuild 3-4% of its processors' samples (docs/benchmarks.md);
+ *   how long a view's batches take is Axon's unit-of-work timeout's and the capacity's concern;</li>
  *   <li>{@code <prefix>.capacity}: the share of the last ten minutes spent handling messages of the type (1 is one
  *   thread busy all the time);</li>
  *   <li>for a processor only, {@code eventProcessor.latency}: how old, in milliseconds, the last event it saw was
@@ -54,19 +57,21 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
 
     private final String prefix;
     private final Tags componentTags;
+    private final boolean percentiles;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
     /** The age of the last event seen, for a processor; null for a bus. */
     private final AtomicLong latency;
 
-    private MessageMeters(String prefix, Tags componentTags, boolean latency, MeterRegistry registry) {
+    private MessageMeters(String prefix, Tags componentTags, boolean processor, MeterRegistry registry) {
         this.prefix = prefix;
         this.componentTags = componentTags;
+        this.percentiles = !processor;
         this.registry = registry;
         this.clock = registry.config().clock();
-        this.latency = latency ? new AtomicLong() : null;
-        if (latency) {
+        this.latency = processor ? new AtomicLong() : null;
+        if (processor) {
             Gauge.builder(prefix + ".latency", this.latency, AtomicLong::get).tags(componentTags).register(registry);
         }
     }
@@ -130,10 +135,13 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
         return registry.counter(prefix + suffix, tags);
     }
 
-    /** As axon-micrometer's timers: percentiles over the last ten minutes. */
+    /** As axon-micrometer's timers: percentiles over the last ten minutes, for a bus. */
     private Timer timer(String name, Tags tags) {
-        return Timer.builder(prefix + "." + name).distributionStatisticExpiry(WINDOW)
-                .publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999).tags(tags).register(registry);
+        Timer.Builder timer = Timer.builder(prefix + "." + name).distributionStatisticExpiry(WINDOW).tags(tags);
+        if (percentiles) {
+            timer.publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999);
+        }
+        return timer.register(registry);
     }
 
     /** The nanoseconds since {@code start}, recorded in the type's total timer and capacity. */

@@ -109,6 +109,27 @@ class MessageMetersTest {
         assertThat(registry.find("commandBus.latency").gauge()).isNull();
     }
 
+    @Test
+    void aBusesTimersPublishPercentilesAndAProcessorsKeepCountTotalAndMaximumOnly() {
+        MessageMeters bus = MessageMeters.ofBus("queryBus", registry);
+        record FindBorders(String filter) {
+        }
+        MonitorCallback asked = bus.onMessageIngested(new GenericCommandMessage<>(new FindBorders("HU-RS")));
+        clock.add(Duration.ofMillis(12));
+        asked.reportSuccess();
+        MonitorCallback applied = meters.onMessageIngested(event(new IncidentReported("a")));
+        clock.add(Duration.ofMillis(12));
+        applied.reportSuccess();
+
+        Timer query = registry.get("queryBus.successTimer").tags("payloadType", "FindBorders").timer();
+        assertThat(query.takeSnapshot().percentileValues()).extracting(p -> p.percentile())
+                .containsExactly(0.5, 0.75, 0.95, 0.98, 0.99, 0.999);
+        Timer event = timer("eventProcessor.successTimer", "IncidentReported");
+        assertThat(event.takeSnapshot().percentileValues()).isEmpty();
+        assertThat(event.count()).isEqualTo(1);
+        assertThat(event.max(TimeUnit.MILLISECONDS)).isEqualTo(12);
+    }
+
     private GenericEventMessage<Object> event(Object payload) {
         return event(payload, Instant.ofEpochMilli(clock.wallTime()));
     }
