@@ -104,8 +104,8 @@ public class IntegrityChain {
                     last.chainHash()});
         }
         if (!links.isEmpty()) {
-            BatchStatements.batch(jdbc, "insert into event_chain (link_number, global_index, event_identifier, event_hash, "
-                    + "chain_hash) values (?, ?, ?, ?, ?)", links);
+            BatchStatements.batch(jdbc, "insert into event_chain (link_number, global_index, event_identifier, "
+                    + "event_hash, chain_hash) values (?, ?, ?, ?, ?)", links);
         }
         return last;
     }
