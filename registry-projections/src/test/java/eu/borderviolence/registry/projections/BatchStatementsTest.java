@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchStatementsTest {
 
     private static final String COLUMNS = "(id varchar(40) primary key, version bigint, people int, flag boolean, "
-            + "changed_at timestamp with time zone, earliest date, codes varchar array, note varchar(40), reason varchar(40))";
+            + "changed_at timestamp with time zone, earliest date, codes varchar array, note varchar(40), "
+            + "reason varchar(40), latest date)";
 
     private final JdbcTemplate jdbc = new JdbcTemplate(h2());
 
@@ -41,18 +42,21 @@ class BatchStatementsTest {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[]{"a", 7L, 12, true, BatchStatements.utc(Instant.parse("2023-07-14T22:15:30.123456Z")),
                 LocalDate.of(2023, 7, 14), new String[]{"HU", "RS"}, "beaten",
-                new SqlParameterValue(Types.VARCHAR, "withdrawn")});
+                new SqlParameterValue(Types.VARCHAR, "withdrawn"),
+                new SqlParameterValue(Types.DATE, LocalDate.of(2023, 7, 31))});
         rows.add(new Object[]{"b", 0L, null, false, BatchStatements.utc(Instant.EPOCH), null, new String[0], null,
-                new SqlParameterValue(Types.VARCHAR, null)});
+                new SqlParameterValue(Types.VARCHAR, null), new SqlParameterValue(Types.DATE, null)});
 
-        jdbc.batchUpdate("insert into by_spring values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        BatchStatements.batch(jdbc, "insert into by_helper values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("insert into by_spring values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        BatchStatements.batch(jdbc, "insert into by_helper values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 
         List<List<Object>> written = rows("by_helper");
         assertThat(written).hasSize(2).isEqualTo(rows("by_spring"));
         assertThat(written.get(0)).contains(List.of("HU", "RS"), "withdrawn");
         assertThat(written.get(1).get(2)).isNull();
+        assertThat(written.get(0).get(9)).hasToString("2023-07-31");
         assertThat(written.get(1).get(8)).isNull();
+        assertThat(written.get(1).get(9)).isNull();
     }
 
     /** The table's rows, each as its values in column order, an array as the list of its elements. */
@@ -71,7 +75,7 @@ class BatchStatementsTest {
     void writesNothingWithoutRows() {
         jdbc.execute("create table nothing " + COLUMNS);
 
-        BatchStatements.batch(jdbc, "insert into nothing values (?, ?, ?, ?, ?, ?, ?, ?, ?)", List.of());
+        BatchStatements.batch(jdbc, "insert into nothing values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.of());
 
         assertThat(jdbc.queryForObject("select count(*) from nothing", Integer.class)).isZero();
     }
