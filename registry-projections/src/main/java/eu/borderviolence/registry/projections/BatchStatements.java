@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -50,9 +49,8 @@ public final class BatchStatements {
     /**
      * Runs the statement once per row, in one JDBC batch; nothing when there are no rows. Each value is set as
      * {@link JdbcTemplate#batchUpdate(String, List)} sets it, but strings, numbers, dates, moments and arrays of
-     * strings straight on the statement, and so typed nulls and strings typed {@code VARCHAR}: Spring's general path
-     * asks its logger whether to trace for every value (3% of a rebuild's processor samples, docs/benchmarks.md).
-     * Untyped nulls and other {@link SqlParameterValue}s still take it.
+     * strings straight on the statement: Spring's general path asks its logger whether to trace for every value
+     * (3% of a rebuild's processor samples, docs/benchmarks.md). Nulls and {@link SqlParameterValue}s still take it.
      */
     public static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
@@ -80,12 +78,6 @@ public final class BatchStatements {
         } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean
                 || value instanceof OffsetDateTime || value instanceof LocalDate || value instanceof String[]) {
             statement.setObject(column, value); // as StatementCreatorUtils does for these
-        } else if (value instanceof SqlParameterValue typed && typed.getValue() == null
-                && typed.getTypeName() == null) {
-            statement.setNull(column, typed.getSqlType()); // as StatementCreatorUtils sets a typed null
-        } else if (value instanceof SqlParameterValue typed && typed.getSqlType() == Types.VARCHAR
-                && typed.getValue() instanceof String text) {
-            statement.setString(column, text); // as StatementCreatorUtils sets a string typed VARCHAR
         } else if (value instanceof SqlParameterValue typed) {
             StatementCreatorUtils.setParameterValue(statement, column, typed, typed.getValue());
         } else {
