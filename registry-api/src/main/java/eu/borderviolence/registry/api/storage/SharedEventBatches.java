@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -37,9 +36,10 @@ import java.util.function.Function;
  * moment wait for that read instead of repeating it.
  *
  * <p>Each stream reads through a {@link Reader} of its own, which counts as behind the head while its reads return
- * full batches, for ten seconds after the last of them at most. A batch is dropped once every other reader that was behind when it was read has taken it, so that
- * views reading side by side keep their batches only for as long as the slowest of them lags: kept longer, the
- * deserialized events outlived the young collections and made each one three times as long (docs/benchmarks.md).
+ * full batches, for ten seconds after the last of them at most. A batch is dropped once every other reader that was
+ * behind when it was read has taken it, so that views reading side by side keep their batches only for as long as
+ * the slowest of them lags: kept longer, the deserialized events outlived the young collections and made each one
+ * three times as long (docs/benchmarks.md).
  * Whatever is not taken, at most {@code events} events are kept, the oldest read dropped first, and none longer than
  * a minute. A view that falls further behind than that reads for itself, and the views behind it then read from what
  * it read. The one that reads first pays for the reading and deserializing the others skip, so views rebuilt
@@ -64,8 +64,23 @@ public final class SharedEventBatches {
     private record From(TrackingToken position) {
     }
 
-    /** A batch kept, when it was read, and how many readers have yet to take it. */
-    private record Kept(Batch batch, long readAt, AtomicInteger takers) {
+    /** A batch kept, when it was read, and how many readers have yet to take it; guarded by the batches' lock. */
+    private static final class Kept {
+
+        private final Batch batch;
+        private final long readAt;
+        private int takers;
+
+        Kept(Batch batch, long readAt, int takers) {
+            this.batch = batch;
+            this.readAt = readAt;
+            this.takers = takers;
+        }
+
+        /** One more reader took the batch; whether none is left to take it. */
+        boolean takenByAll() {
+            return --takers <= 0;
+        }
     }
 
     private static final long KEPT_AT_MOST = Duration.ofMinutes(1).toNanos();
@@ -218,7 +233,7 @@ public final class SharedEventBatches {
 
     /** The position the furthest batch kept ends at. */
     private long newestKept() {
-        return kept.values().stream().mapToLong(batch -> batch.batch().last().position().orElse(-1)).max().orElse(-1);
+        return kept.values().stream().mapToLong(batch -> batch.batch.last().position().orElse(-1)).max().orElse(-1);
     }
 
     private Batch count(Batch batch) {
@@ -234,16 +249,16 @@ public final class SharedEventBatches {
             return null;
         }
         shared.increment();
-        if (batch.takers().decrementAndGet() <= 0) {
+        if (batch.takenByAll()) {
             drop(from);
         }
-        return batch.batch();
+        return batch.batch;
     }
 
     /** One more reader took {@code batch} while it was being read. */
     private synchronized void taken(From from, Batch batch) {
         Kept current = kept.get(from);
-        if (current != null && current.batch() == batch && current.takers().decrementAndGet() <= 0) {
+        if (current != null && current.batch == batch && current.takenByAll()) {
             drop(from);
         }
     }
@@ -252,7 +267,7 @@ public final class SharedEventBatches {
         long now = System.nanoTime();
         if (takers > 0) {
             drop(from);
-            kept.put(from, new Kept(batch, now, new AtomicInteger(takers)));
+            kept.put(from, new Kept(batch, now, takers));
             keptEvents += batch.messages().size();
         }
         dropOld(now);
@@ -261,7 +276,7 @@ public final class SharedEventBatches {
     private void drop(From from) {
         Kept dropped = kept.remove(from);
         if (dropped != null) {
-            keptEvents -= dropped.batch().messages().size();
+            keptEvents -= dropped.batch.messages().size();
             notifyAll();
         }
     }
@@ -270,11 +285,11 @@ public final class SharedEventBatches {
     private void dropOld(long now) {
         for (Iterator<Kept> oldest = kept.values().iterator(); oldest.hasNext(); ) {
             Kept batch = oldest.next();
-            if (keptEvents <= events && now - batch.readAt() < KEPT_AT_MOST) {
+            if (keptEvents <= events && now - batch.readAt < KEPT_AT_MOST) {
                 return;
             }
             oldest.remove();
-            keptEvents -= batch.batch().messages().size();
+            keptEvents -= batch.batch.messages().size();
             notifyAll();
         }
     }
