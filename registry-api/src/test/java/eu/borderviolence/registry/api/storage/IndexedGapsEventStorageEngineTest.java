@@ -1,6 +1,7 @@
 package eu.borderviolence.registry.api.storage;
 
 import eu.borderviolence.registry.RegistryApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -115,8 +116,7 @@ class IndexedGapsEventStorageEngineTest {
                 token(positions.get(100), positions.get(10), rolledBack, positions.get(99)));
         for (int batchSize : new int[]{1, 3, 100}) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            EventStorageEngine sharing = EventStorageEngines.sharing(app, batchSize,
-                    SharedEventBatches.of(10_000, meters));
+            EventStorageEngine sharing = sharing(batchSize, meters);
             for (GapAwareTrackingToken token : tokens) {
                 List<Read> axons = read(engine(batchSize, false), token);
                 for (List<TrackedEventMessage<?>> reader : sideBySide(sharing, token)) {
@@ -193,7 +193,12 @@ class IndexedGapsEventStorageEngineTest {
 
     /** The registry's engine, keeping the full batches it reads for its other readers. */
     private static EventStorageEngine sharing(int batchSize) {
-        return EventStorageEngines.sharing(app, batchSize, SharedEventBatches.of(10_000, new SimpleMeterRegistry()));
+        return sharing(batchSize, new SimpleMeterRegistry());
+    }
+
+    /** An engine whose readers share up to 10,000 events, its batches counted in {@code meters}. */
+    private static EventStorageEngine sharing(int batchSize, MeterRegistry meters) {
+        return EventStorageEngines.sharing(app, batchSize, SharedEventBatches.of(10_000, meters));
     }
 
     /** Every event after the token as two streams read it, side by side, an event from each in turn. */
