@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,6 +178,10 @@ public class RegistryJourneyTest {
             JsonNode stream = json.readTree(get("/api/v1/events?after=0&limit=1000").body());
             assertThat(List.of(stream.at("/events/0/position").asLong(), stream.at("/events/1/position").asLong(),
                     stream.at("/events/2/position").asLong())).containsExactly(1L, 2L, 3L);
+            // Their identifiers are made in time order (core.TimeOrderedIdentifierFactory), so they sort as stored.
+            assertThat(List.of(stream.at("/events/0/eventId").asText(), stream.at("/events/1/eventId").asText(),
+                    stream.at("/events/2/eventId").asText())).isSorted()
+                    .allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
             long position = 0;
             for (JsonNode event : stream.get("events")) {
                 assertThat(event.get("position").asLong()).isGreaterThan(position);
