@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Random;
 import java.util.UUID;
@@ -51,8 +52,9 @@ public class EventIdentifierOrder {
         };
         byte[] payload = new byte[100]; // the payload lies in the table, not in the identifiers' index
         new Random(7).nextBytes(payload);
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + directory + "/events", "sa", "")) {
-            connection.createStatement().execute("create table events (global_index bigint primary key, "
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + directory + "/events", "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table events (global_index bigint primary key, "
                     + "event_identifier varchar(255) not null unique, aggregate_identifier varchar(255) not null, "
                     + "sequence_number bigint not null, payload varbinary(10000), "
                     + "unique (aggregate_identifier, sequence_number))");
@@ -66,14 +68,14 @@ public class EventIdentifierOrder {
                 }
             }
             connection.commit();
-            connection.createStatement().execute("checkpoint sync");
+            statement.execute("checkpoint sync");
             for (String round : new String[] {"warm-up", "measured"}) {
                 long started = System.nanoTime();
                 for (int i = 0; i < measured; i++) {
                     insert(insert, ++position, fresh.get(), payload);
                     if (i % EVENTS_PER_FLUSH == EVENTS_PER_FLUSH - 1) {
                         connection.commit();
-                        connection.createStatement().execute("checkpoint sync");
+                        statement.execute("checkpoint sync");
                     }
                 }
                 connection.commit();

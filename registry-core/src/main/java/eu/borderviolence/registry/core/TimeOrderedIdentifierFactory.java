@@ -7,7 +7,7 @@ import org.axonframework.common.IdentifierFactory;
 /**
  * The identifiers Axon gives messages, every stored event's {@code event_identifier} among them: UUIDs of version 7
  * (RFC 9562), whose first 48 bits are the millisecond they were made, so that identifiers made later sort later,
- * as UUIDs and as strings. Axon finds this factory through {@code META-INF/services}; without it, it makes random
+ * as text and as bytes. Axon finds this factory through {@code META-INF/services}; without it, it makes random
  * UUIDs (version 4).
  *
  * <p>Why: the event store keeps a unique index on the event identifier. With random identifiers each new event
@@ -16,9 +16,10 @@ import org.axonframework.common.IdentifierFactory;
  * go to the end of the index, onto the same few pages (docs/benchmarks.md).
  *
  * <p>Within one millisecond the generator counts up from a random start, so identifiers from one process never
- * repeat and stay in order; those of several nodes interleave, unique by their 74 random bits. An identifier tells
- * the millisecond its event was made, which the event's stored timestamp tells anyway. Events stored before this
- * factory keep their random identifiers; nothing reads order or meaning into an identifier.
+ * repeat, and stay in order unless the system clock steps back; those of several nodes interleave, unique by their
+ * 74 random bits. An identifier tells the millisecond its event was made, which the event's stored timestamp tells
+ * anyway. Events stored before this factory keep their random identifiers; the registry relies on neither the
+ * order nor the form of an identifier, only on its being unique.
  */
 public class TimeOrderedIdentifierFactory extends IdentifierFactory {
 
