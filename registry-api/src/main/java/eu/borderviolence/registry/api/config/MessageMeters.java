@@ -57,7 +57,6 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
 
     private final String prefix;
     private final Tags componentTags;
-    private final boolean percentiles;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
@@ -67,7 +66,6 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
     private MessageMeters(String prefix, Tags componentTags, boolean processor, MeterRegistry registry) {
         this.prefix = prefix;
         this.componentTags = componentTags;
-        this.percentiles = !processor;
         this.registry = registry;
         this.clock = registry.config().clock();
         this.latency = processor ? new AtomicLong() : null;
@@ -89,7 +87,7 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), this::meters);
-        if (latency != null && message instanceof EventMessage<?> event) {
+        if (processor() && message instanceof EventMessage<?> event) {
             latency.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
         }
         meters.ingested.increment();
@@ -135,10 +133,15 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
         return registry.counter(prefix + suffix, tags);
     }
 
+    /** Whether these are a processor's meters (a bus has no latency). */
+    private boolean processor() {
+        return latency != null;
+    }
+
     /** As axon-micrometer's timers: percentiles over the last ten minutes, for a bus. */
     private Timer timer(String name, Tags tags) {
         Timer.Builder timer = Timer.builder(prefix + "." + name).distributionStatisticExpiry(WINDOW).tags(tags);
-        if (percentiles) {
+        if (!processor()) {
             timer.publishPercentiles(0.5, 0.75, 0.95, 0.98, 0.99, 0.999);
         }
         return timer.register(registry);
