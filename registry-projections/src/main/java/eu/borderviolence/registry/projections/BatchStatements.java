@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The statements a view's processor sends once per batch rather than once per event: a read of the stored rows of
@@ -34,9 +35,9 @@ public final class BatchStatements {
      * {@code in}, for the list of keys (its single-column primary or unique key, so that the database reads the rows
      * by their key whatever statistics it has), which is sent in slices of a few hundred.
      */
-    public static void forEachOf(JdbcTemplate jdbc, String query, List<String> keys, RowCallbackHandler row) {
+    public static void forEachOf(JdbcTemplate jdbc, String query, List<?> keys, RowCallbackHandler row) {
         for (int from = 0; from < keys.size(); from += SLICE) {
-            List<String> slice = keys.subList(from, Math.min(keys.size(), from + SLICE));
+            List<?> slice = keys.subList(from, Math.min(keys.size(), from + SLICE));
             jdbc.query(query + " (" + placeholders(slice.size()) + ")", row, slice.toArray());
         }
     }
@@ -48,9 +49,9 @@ public final class BatchStatements {
 
     /**
      * Runs the statement once per row, in one JDBC batch; nothing when there are no rows. Each value is set as
-     * {@link JdbcTemplate#batchUpdate(String, List)} sets it, but strings, numbers, dates, moments and arrays of
-     * strings straight on the statement: Spring's general path asks its logger whether to trace for every value
-     * (3% of a rebuild's processor samples, docs/benchmarks.md). Nulls and {@link SqlParameterValue}s still take it.
+     * {@link JdbcTemplate#batchUpdate(String, List)} sets it, but strings, numbers, dates, moments, arrays of strings
+     * and UUIDs straight on the statement: Spring's general path asks its logger whether to trace for every value (3%
+     * of a rebuild's processor samples, docs/benchmarks.md). Nulls and {@link SqlParameterValue}s still take it.
      */
     public static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
@@ -76,7 +77,8 @@ public final class BatchStatements {
         if (value instanceof String text) {
             statement.setString(column, text);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean
-                || value instanceof OffsetDateTime || value instanceof LocalDate || value instanceof String[]) {
+                || value instanceof OffsetDateTime || value instanceof LocalDate || value instanceof String[]
+                || value instanceof UUID) {
             statement.setObject(column, value); // as StatementCreatorUtils does for these
         } else if (value instanceof SqlParameterValue typed) {
             StatementCreatorUtils.setParameterValue(statement, column, typed, typed.getValue());

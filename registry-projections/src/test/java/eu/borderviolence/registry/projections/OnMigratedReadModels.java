@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 
 /**
  * A JPA slice test on the read models' schema as the application really gets it: registry-api's Flyway migrations
- * V2, V16, V18 and V20, with Hibernate validating the mappings against it instead of creating tables of its own (and
+ * of the views ({@link ViewMigrations}), with Hibernate validating the mappings against it instead of creating tables of its own (and
  * tables that no entity maps, such as the case history's entries, exist only this way).
  */
 @Target(ElementType.TYPE)
@@ -19,10 +19,6 @@ import java.lang.annotation.Target;
 @DataJpaTest(showSql = false, properties = {
         "spring.jpa.hibernate.ddl-auto=validate",
         "spring.sql.init.mode=always",
-        "spring.sql.init.schema-locations="
-                + "file:../registry-api/src/main/resources/db/migration/common/V2__read_models.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V16__incident_summary_status_dates.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V18__incident_summary_without_foreign_keys.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V20__incident_summary_as_arrays.sql"})
+        "spring.sql.init.schema-locations=" + ViewMigrations.SCRIPTS})
 public @interface OnMigratedReadModels {
 }

@@ -331,12 +331,12 @@ class ViewRebuildsTest {
     }
 
     private void historyOfOneMergedIncident() {
-        String survivor = UUID.randomUUID().toString();
+        UUID survivor = UUID.randomUUID();
         jdbc.update("insert into case_history_entry (incident_id, sequence_number, global_position, recorded_at, "
                 + "event_type, author, organisation, summary) values (?, 0, 1, ?, 'IncidentReportedEvent', "
                 + "'monitor-1', 'ngo', 'Incident reported')", survivor, Timestamp.from(clock.instant()));
         jdbc.update("insert into case_history_merge (survivor_id, duplicate_id) values (?, ?)", survivor,
-                UUID.randomUUID().toString());
+                UUID.randomUUID());
     }
 
     private long rows(String table) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static eu.borderviolence.registry.projections.BatchStatements.batch;
 import static eu.borderviolence.registry.projections.BatchStatements.utc;
@@ -31,7 +32,7 @@ final class FactChanges {
     /** One event's change to one incident. */
     sealed interface Change permits Keep, NewConfidence, NewStatus {
 
-        String incidentId();
+        UUID incidentId();
 
         long version();
 
@@ -39,15 +40,15 @@ final class FactChanges {
     }
 
     /** The incident's facts as reported or corrected, in place of any it had. */
-    record Keep(String incidentId, IncidentFacts facts, long version, Instant at) implements Change {
+    record Keep(UUID incidentId, IncidentFacts facts, long version, Instant at) implements Change {
     }
 
     /** A new confidence status of a kept incident. */
-    record NewConfidence(String incidentId, ConfidenceStatus confidence, long version, Instant at) implements Change {
+    record NewConfidence(UUID incidentId, ConfidenceStatus confidence, long version, Instant at) implements Change {
     }
 
     /** A kept incident merged or retracted. */
-    record NewStatus(String incidentId, IncidentStatus status, long version, Instant at) implements Change {
+    record NewStatus(UUID incidentId, IncidentStatus status, long version, Instant at) implements Change {
     }
 
     /** The row's columns, the key last, in the order {@link #columns} gives their values. */
@@ -70,7 +71,7 @@ final class FactChanges {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, Row> rows = stored(jdbc, changes.stream().map(Change::incidentId).distinct().toList());
+        Map<UUID, Row> rows = stored(jdbc, changes.stream().map(Change::incidentId).distinct().toList());
         for (Change change : changes) {
             apply(change, rows, json);
         }
@@ -81,7 +82,7 @@ final class FactChanges {
         batch(jdbc, UPDATE, columns(updated, json));
     }
 
-    private static void apply(Change change, Map<String, Row> rows, ObjectMapper json) {
+    private static void apply(Change change, Map<UUID, Row> rows, ObjectMapper json) {
         Row row = rows.get(change.incidentId());
         if (row != null && row.version >= change.version()) {
             return;
@@ -104,11 +105,12 @@ final class FactChanges {
         }
     }
 
-    private static Map<String, Row> stored(JdbcTemplate jdbc, List<String> incidentIds) {
-        Map<String, Row> rows = new LinkedHashMap<>();
+    private static Map<UUID, Row> stored(JdbcTemplate jdbc, List<UUID> incidentIds) {
+        Map<UUID, Row> rows = new LinkedHashMap<>();
         BatchStatements.forEachOf(jdbc, "select incident_id, version, status, facts_json from fact_incident "
                 + "where incident_id in", incidentIds, rs -> {
-                    Row row = new Row(rs.getString(1), true, IncidentStatus.valueOf(rs.getString(3)), rs.getString(4));
+                    Row row = new Row(rs.getObject(1, UUID.class), true, IncidentStatus.valueOf(rs.getString(3)),
+                            rs.getString(4));
                     row.version = rs.getLong(2);
                     rows.put(row.incidentId, row);
                 });
@@ -137,7 +139,7 @@ final class FactChanges {
     /** An incident's row as stored before the batch, with the batch's changes applied so far. */
     private static final class Row {
 
-        final String incidentId;
+        final UUID incidentId;
         final boolean wasStored;
         IncidentStatus status;
         long version;
@@ -148,7 +150,7 @@ final class FactChanges {
         /** Status, confidence or facts changed: the row is written. */
         boolean changed;
 
-        Row(String incidentId, boolean wasStored, IncidentStatus status, String factsJson) {
+        Row(UUID incidentId, boolean wasStored, IncidentStatus status, String factsJson) {
             this.incidentId = incidentId;
             this.wasStored = wasStored;
             this.status = status;

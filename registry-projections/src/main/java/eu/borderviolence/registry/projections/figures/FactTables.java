@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -79,17 +80,17 @@ public final class FactTables {
 
     /** Keeps the incident with these facts, in place of any it had. */
     public void keep(IncidentId incidentId, IncidentFacts facts, long version, Instant at) {
-        change(new FactChanges.Keep(incidentId.toString(), facts, version, at));
+        change(new FactChanges.Keep(incidentId.value(), facts, version, at));
     }
 
     /** Records a new confidence status of a kept incident. */
     public void changeConfidence(IncidentId incidentId, ConfidenceStatus confidence, long version, Instant at) {
-        change(new FactChanges.NewConfidence(incidentId.toString(), confidence, version, at));
+        change(new FactChanges.NewConfidence(incidentId.value(), confidence, version, at));
     }
 
     /** Records that a kept incident was merged or retracted. */
     public void changeStatus(IncidentId incidentId, IncidentStatus status, long version, Instant at) {
-        change(new FactChanges.NewStatus(incidentId.toString(), status, version, at));
+        change(new FactChanges.NewStatus(incidentId.value(), status, version, at));
     }
 
     /**
@@ -230,7 +231,7 @@ public final class FactTables {
     }
 
     private FactRecord record(ResultSet rs, int row) throws SQLException {
-        return new FactRecord(IncidentId.of(rs.getString(1)), IncidentStatus.valueOf(rs.getString(2)),
+        return new FactRecord(new IncidentId(rs.getObject(1, UUID.class)), IncidentStatus.valueOf(rs.getString(2)),
                 read(rs.getString(3)), rs.getObject(4, OffsetDateTime.class).toInstant());
     }
 

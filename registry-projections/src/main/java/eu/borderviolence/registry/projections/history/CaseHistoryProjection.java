@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static eu.borderviolence.registry.core.api.RegistryMetaData.CORRELATION_ID;
 import static eu.borderviolence.registry.core.api.RegistryMetaData.ORGANISATION;
@@ -69,7 +70,7 @@ public class CaseHistoryProjection implements ViewTables.Owner {
      */
     private static final String MERGE_ENTRY = """
             merge into case_history_entry t
-            using (select cast(? as varchar(36)) incident_id, cast(? as bigint) sequence_number,
+            using (select cast(? as uuid) incident_id, cast(? as bigint) sequence_number,
                           cast(? as bigint) global_position, cast(? as timestamp(6) with time zone) recorded_at,
                           cast(? as varchar(100)) event_type, cast(? as varchar(200)) author,
                           cast(? as varchar(200)) organisation, cast(? as varchar(255)) correlation_id,
@@ -170,20 +171,20 @@ public class CaseHistoryProjection implements ViewTables.Owner {
      */
     @QueryHandler
     public Optional<CaseHistory> find(FindCaseHistoryQuery query) {
-        Set<String> incidents = withMergedDuplicates(query.incidentId());
+        Set<UUID> incidents = withMergedDuplicates(query.incidentId());
         List<CaseHistoryEntry> found = jdbc.query(ENTRIES_IN_STORED_ORDER.formatted(placeholders(incidents.size())),
                 HistoryEntry::read, incidents.toArray());
         return found.isEmpty() ? Optional.empty() : Optional.of(new CaseHistory(query.incidentId(), found));
     }
 
     /** The incident and every incident merged into it, directly or through other merges. */
-    private Set<String> withMergedDuplicates(IncidentId incidentId) {
-        Set<String> all = new LinkedHashSet<>();
-        Set<String> frontier = Set.of(incidentId.toString());
+    private Set<UUID> withMergedDuplicates(IncidentId incidentId) {
+        Set<UUID> all = new LinkedHashSet<>();
+        Set<UUID> frontier = Set.of(incidentId.value());
         while (!frontier.isEmpty()) {
             all.addAll(frontier);
-            Set<String> next = new LinkedHashSet<>(jdbc.queryForList("select duplicate_id from case_history_merge "
-                    + "where survivor_id in (" + placeholders(frontier.size()) + ")", String.class,
+            Set<UUID> next = new LinkedHashSet<>(jdbc.queryForList("select duplicate_id from case_history_merge "
+                    + "where survivor_id in (" + placeholders(frontier.size()) + ")", UUID.class,
                     frontier.toArray()));
             next.removeAll(all);
             frontier = next;

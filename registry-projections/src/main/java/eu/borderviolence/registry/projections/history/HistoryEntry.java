@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import static eu.borderviolence.registry.projections.BatchStatements.utc;
 
@@ -27,7 +28,7 @@ final class HistoryEntry {
     private static final int ACTOR_LENGTH = 200;
     private static final int CORRELATION_ID_LENGTH = 255;
 
-    private final String incidentId;
+    private final UUID incidentId;
     private final long sequenceNumber;
     private final long globalPosition;
     private final Instant recordedAt;
@@ -39,7 +40,7 @@ final class HistoryEntry {
 
     HistoryEntry(IncidentId incidentId, long sequenceNumber, long globalPosition, Instant recordedAt,
                  String eventType, String author, String organisation, String correlationId, String summary) {
-        this.incidentId = incidentId.toString();
+        this.incidentId = incidentId.value();
         this.sequenceNumber = sequenceNumber;
         this.globalPosition = globalPosition;
         this.recordedAt = recordedAt;
@@ -59,7 +60,7 @@ final class HistoryEntry {
 
     /** The entry in a row of {@link #COLUMNS}, as the case history tells it. */
     static CaseHistoryEntry read(ResultSet rs, int row) throws SQLException {
-        return new CaseHistoryEntry(IncidentId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+        return new CaseHistoryEntry(new IncidentId(rs.getObject(1, UUID.class)), rs.getLong(2), rs.getLong(3),
                 rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(9), rs.getString(8));
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.UUID;
 
 /** The duplicate was merged into the survivor: the survivor's history includes the duplicate's. */
 @Entity
@@ -23,23 +24,23 @@ class MergeLink {
     }
 
     MergeLink(IncidentId survivor, IncidentId duplicate) {
-        this.key = new Key(survivor.toString(), duplicate.toString());
+        this.key = new Key(survivor.value(), duplicate.value());
     }
 
     @Embeddable
     static class Key implements Serializable {
 
-        @Column(name = "survivor_id", length = 36, nullable = false)
-        private String survivorId;
+        @Column(name = "survivor_id", nullable = false)
+        private UUID survivorId;
 
-        @Column(name = "duplicate_id", length = 36, nullable = false)
-        private String duplicateId;
+        @Column(name = "duplicate_id", nullable = false)
+        private UUID duplicateId;
 
         protected Key() {
             // for JPA
         }
 
-        Key(String survivorId, String duplicateId) {
+        Key(UUID survivorId, UUID duplicateId) {
             this.survivorId = survivorId;
             this.duplicateId = duplicateId;
         }

@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static eu.borderviolence.registry.projections.BatchStatements.utc;
@@ -78,8 +79,8 @@ class IncidentSummary {
             .toList();
 
     @Id
-    @Column(name = "incident_id", length = 36, nullable = false)
-    private String id;
+    @Column(name = "incident_id", nullable = false)
+    private UUID id;
 
     @Column(name = "version", nullable = false)
     private long version;
@@ -104,8 +105,8 @@ class IncidentSummary {
     @Column(name = "date_latest")
     private LocalDate dateLatest;
 
-    @Column(name = "merged_into", length = 36)
-    private String mergedInto;
+    @Column(name = "merged_into")
+    private UUID mergedInto;
 
     @Column(name = "reported_by_principal", length = 200, nullable = false)
     private String reportedByPrincipal;
@@ -155,14 +156,14 @@ class IncidentSummary {
         // for JPA
     }
 
-    String id() {
+    UUID id() {
         return id;
     }
 
     static IncidentSummary reported(IncidentId incidentId, IncidentFacts facts, Actor reportedBy, long version,
                                     Instant at) {
         IncidentSummary summary = new IncidentSummary();
-        summary.id = incidentId.toString();
+        summary.id = incidentId.value();
         summary.status = IncidentStatus.ACTIVE;
         summary.reportedByPrincipal = reportedBy.principal();
         summary.reportedByOrganisation = reportedBy.organisation();
@@ -217,7 +218,7 @@ class IncidentSummary {
 
     private void mergeInto(IncidentId survivor, long version, Instant at) {
         status = IncidentStatus.MERGED;
-        mergedInto = survivor.toString();
+        mergedInto = survivor.value();
         changed(version, at);
     }
 
@@ -234,8 +235,9 @@ class IncidentSummary {
     }
 
     IncidentView toView() {
-        return new IncidentView(IncidentId.of(id), version, status,
-                mergedInto == null ? null : IncidentId.of(mergedInto), mergedDuplicates, facts, testimonies, new Actor(reportedByPrincipal, reportedByOrganisation),
+        return new IncidentView(new IncidentId(id), version, status,
+                mergedInto == null ? null : new IncidentId(mergedInto), mergedDuplicates, facts, testimonies,
+                new Actor(reportedByPrincipal, reportedByOrganisation),
                 reportedAt, lastChangedAt, retractionReason);
     }
 
@@ -253,14 +255,14 @@ class IncidentSummary {
     /** The summary as stored in the current row of {@code rows}, read as {@link #COLUMNS} lists them. */
     static IncidentSummary read(ResultSet rows, JsonColumns json) throws SQLException {
         IncidentSummary summary = new IncidentSummary();
-        summary.id = rows.getString(1);
+        summary.id = rows.getObject(1, UUID.class);
         summary.version = rows.getLong(2);
         summary.status = IncidentStatus.valueOf(rows.getString(3));
         summary.kind = IncidentKind.valueOf(rows.getString(4));
         summary.placeCountry = rows.getString(5);
         summary.dateEarliest = rows.getObject(6, LocalDate.class);
         summary.dateLatest = rows.getObject(7, LocalDate.class);
-        summary.mergedInto = rows.getString(8);
+        summary.mergedInto = rows.getObject(8, UUID.class);
         summary.reportedByPrincipal = rows.getString(9);
         summary.reportedByOrganisation = rows.getString(10);
         summary.reportedAt = rows.getObject(11, OffsetDateTime.class).toInstant();
@@ -278,8 +280,8 @@ class IncidentSummary {
     Object[] row(JsonColumns json) {
         return new Object[]{id, version, status.name(), kind.name(), nullable(Types.VARCHAR, placeCountry),
                 nullable(Types.DATE, dateEarliest), nullable(Types.DATE, dateLatest),
-                nullable(Types.VARCHAR, mergedInto), reportedByPrincipal, reportedByOrganisation, utc(reportedAt),
-                utc(lastChangedAt), nullable(Types.VARCHAR, retractionReason),
+                mergedInto != null ? mergedInto : nullable(Types.OTHER, null), reportedByPrincipal,
+                reportedByOrganisation, utc(reportedAt), utc(lastChangedAt), nullable(Types.VARCHAR, retractionReason),
                 storedFactsJson != null ? storedFactsJson : json.facts().convertToDatabaseColumn(facts),
                 json.testimonies().convertToDatabaseColumn(testimonies),
                 json.incidents().convertToDatabaseColumn(mergedDuplicates), FilterArrays.countries(facts),

@@ -119,7 +119,7 @@ public class IncidentSummaryProjection implements ViewTables.Owner {
 
     @QueryHandler
     public Optional<IncidentView> find(FindIncidentQuery query) {
-        return summaries.findById(query.incidentId().toString()).map(IncidentSummary::toView);
+        return summaries.findById(query.incidentId().value()).map(IncidentSummary::toView);
     }
 
     /** A page's incidents, read from the index without counting the others (a slice, not a page). */

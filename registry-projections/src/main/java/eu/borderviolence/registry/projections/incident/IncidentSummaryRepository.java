@@ -3,6 +3,8 @@ package eu.borderviolence.registry.projections.incident;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface IncidentSummaryRepository extends JpaRepository<IncidentSummary, String>,
+import java.util.UUID;
+
+interface IncidentSummaryRepository extends JpaRepository<IncidentSummary, UUID>,
         JpaSpecificationExecutor<IncidentSummary> {
 }

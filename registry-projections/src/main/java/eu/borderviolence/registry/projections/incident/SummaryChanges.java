@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -51,11 +52,11 @@ final class SummaryChanges {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, IncidentSummary> summaries = stored(jdbc, json,
-                changes.stream().map(change -> change.incidentId().toString()).distinct().toList());
+        Map<UUID, IncidentSummary> summaries = stored(jdbc, json,
+                changes.stream().map(change -> change.incidentId().value()).distinct().toList());
         Set<IncidentSummary> changed = new LinkedHashSet<>();
         for (Change change : changes) {
-            String id = change.incidentId().toString();
+            UUID id = change.incidentId().value();
             IncidentSummary summary = summaries.get(id);
             if (change.event() instanceof IncidentReportedEvent reported) {
                 if (summary == null) {
@@ -75,9 +76,9 @@ final class SummaryChanges {
                 .map(summary -> updateRow(summary.row(json))).toList());
     }
 
-    private static Map<String, IncidentSummary> stored(JdbcTemplate jdbc, IncidentSummary.JsonColumns json,
-                                                       List<String> incidentIds) {
-        Map<String, IncidentSummary> summaries = new LinkedHashMap<>();
+    private static Map<UUID, IncidentSummary> stored(JdbcTemplate jdbc, IncidentSummary.JsonColumns json,
+                                                     List<UUID> incidentIds) {
+        Map<UUID, IncidentSummary> summaries = new LinkedHashMap<>();
         BatchStatements.forEachOf(jdbc, SELECT, incidentIds, rs -> {
             IncidentSummary summary = IncidentSummary.read(rs, json);
             summaries.put(summary.id(), summary);

@@ -176,7 +176,7 @@ class FactChangesTest extends FigureProjectionTest {
     /** The incident's filter arrays, by column. */
     private Map<String, List<Object>> filterArrays(IncidentId id) {
         Map<String, Object> row = jdbc.queryForMap("select " + String.join(", ", FILTER_ARRAYS)
-                + " from fact_incident where incident_id = ?", id.toString());
+                + " from fact_incident where incident_id = ?", id.value());
         Map<String, List<Object>> arrays = new java.util.LinkedHashMap<>();
         FILTER_ARRAYS.forEach(column -> arrays.put(column, list(row.get(column))));
         return arrays;

@@ -11,6 +11,7 @@ import eu.borderviolence.registry.core.api.IncidentMergedEvent;
 import eu.borderviolence.registry.core.api.IncidentReportedEvent;
 import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.projections.EventFeed;
+import eu.borderviolence.registry.projections.ViewMigrations;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,18 +25,12 @@ import static eu.borderviolence.registry.projections.Incidents.LAWYER;
 import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 
 /**
- * What every view's test needs: the shared incident facts' tables from registry-api's Flyway migrations (V4 made the
- * views' own tables, V10 replaced them with the shared ones, V13 added the Frontex selection, V17 dropped their
- * foreign keys, V19 made the child tables arrays), and a feed that calls the handlers of {@link IncidentFactsProjection} the way its processor does,
+ * What every view's test needs: the shared incident facts' tables from registry-api's Flyway migrations
+ * ({@link ViewMigrations}), and a feed that calls the handlers of {@link IncidentFactsProjection} the way its processor does,
  * with the incident events of a case's life.
  */
 @JdbcTest(properties = {"spring.sql.init.mode=always",
-        "spring.sql.init.schema-locations="
-                + "file:../registry-api/src/main/resources/db/migration/common/V4__advocacy_views.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V10__shared_incident_facts.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V13__frontex_selection.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V17__fact_tables_without_foreign_keys.sql,"
-                + "file:../registry-api/src/main/resources/db/migration/common/V19__incident_facts_as_arrays.sql"})
+        "spring.sql.init.schema-locations=" + ViewMigrations.SCRIPTS})
 public abstract class FigureProjectionTest {
 
     @Autowired

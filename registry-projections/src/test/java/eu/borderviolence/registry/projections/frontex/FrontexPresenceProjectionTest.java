@@ -96,7 +96,7 @@ class FrontexPresenceProjectionTest extends FigureProjectionTest {
 
         // The view selects by the mark: an incident marked as without Frontex is not read at all.
         jdbc.update("update fact_incident set frontex_or_foreign_officers = false where incident_id = ?",
-                chain.toString());
+                chain.value());
         assertThat(figures().frontex().incidents()).isZero();
 
         IncidentFacts facts = chainAtSiHrBa(IncidentDate.exactDay(JULY_14));
@@ -120,6 +120,6 @@ class FrontexPresenceProjectionTest extends FigureProjectionTest {
 
     private Boolean marked(IncidentId incident) {
         return jdbc.queryForObject("select frontex_or_foreign_officers from fact_incident where incident_id = ?",
-                Boolean.class, incident.toString());
+                Boolean.class, incident.value());
     }
 }

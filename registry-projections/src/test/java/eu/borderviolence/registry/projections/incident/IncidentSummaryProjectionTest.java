@@ -418,13 +418,13 @@ class IncidentSummaryProjectionTest {
 
     private long rows(String table, IncidentId id) {
         return new JdbcTemplate(dataSource).queryForObject(
-                "select count(*) from " + table + " where incident_id = ?", Long.class, id.toString());
+                "select count(*) from " + table + " where incident_id = ?", Long.class, id.value());
     }
 
     /** The summary's row, its arrays as lists (JDBC's arrays do not compare by their elements). */
     private Map<String, Object> row(IncidentId id) {
         Map<String, Object> row = new JdbcTemplate(dataSource).queryForMap(
-                "select * from incident_summary where incident_id = ?", id.toString());
+                "select * from incident_summary where incident_id = ?", id.value());
         row.replaceAll((column, value) -> value instanceof java.sql.Array array ? elements(array) : value);
         return row;
     }
@@ -432,7 +432,7 @@ class IncidentSummaryProjectionTest {
     /** One of the summary's filter arrays (V20), as a list. */
     private List<Object> array(IncidentId id, String column) {
         return new JdbcTemplate(dataSource).queryForObject("select " + column
-                + " from incident_summary where incident_id = ?", (rs, n) -> elements(rs.getArray(1)), id.toString());
+                + " from incident_summary where incident_id = ?", (rs, n) -> elements(rs.getArray(1)), id.value());
     }
 
     private static List<Object> elements(java.sql.Array array) {
