@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * A JPA slice test on the read models' schema as the application really gets it: registry-api's Flyway migrations
- * of the views ({@link ViewMigrations}), with Hibernate validating the mappings against it instead of creating tables of its own (and
- * tables that no entity maps, such as the case history's entries, exist only this way).
+ * of the views ({@link ViewMigrations}), with Hibernate validating the mappings against it instead of creating tables
+ * of its own (and tables that no entity maps, such as the case history's entries, exist only this way).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -26,8 +26,8 @@ import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 
 /**
  * What every view's test needs: the shared incident facts' tables from registry-api's Flyway migrations
- * ({@link ViewMigrations}), and a feed that calls the handlers of {@link IncidentFactsProjection} the way its processor does,
- * with the incident events of a case's life.
+ * ({@link ViewMigrations}), and a feed that calls the handlers of {@link IncidentFactsProjection} the way its
+ * processor does, with the incident events of a case's life.
  */
 @JdbcTest(properties = {"spring.sql.init.mode=always",
         "spring.sql.init.schema-locations=" + ViewMigrations.SCRIPTS})
