@@ -827,7 +827,9 @@ class RegistryBench {
      * (default 200); their figures count fewer incidents than the whole history, but each is a computation. The
      * column "new questions" counts the requests of a line whose question had not been asked before in the run.
      * The incident list likewise: its first page again and again, its first 100 pages ("paged": the total kept, the
-     * pages read), and a filter of its own per request ("varied": country and dates, counted afresh).
+     * pages read), and a filter of its own per request ("varied": country and dates, counted afresh). The CPU columns
+     * divide by the requests what the JVM (the server and its clients, which share it) and PostgreSQL's processes
+     * used while a line ran: less noisy than its rate on a shared machine, and what a change to a request's path moves.
      */
     @Test
     void query() throws Exception {
@@ -864,7 +866,8 @@ class RegistryBench {
             endpoints.put("case history", random -> "/api/v1/incidents/"
                     + incidents.get(random.nextInt(incidents.size())) + "/history");
             StringBuilder table = new StringBuilder("| endpoint | clients | requests | new questions | p50 ms | p95 ms "
-                    + "| p99 ms | requests/s | told to retry |\n|---|---|---|---|---|---|---|---|---|\n");
+                    + "| p99 ms | requests/s | told to retry | JVM CPU ms a request | PostgreSQL CPU ms a request |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
             Random random = new Random(SEED);
             Set<String> asked = new HashSet<>();
             String only = System.getProperty("bench.only");
@@ -899,13 +902,17 @@ class RegistryBench {
                     long unasked = paths.stream().distinct().filter(path -> !asked.contains(path)).count();
                     asked.addAll(paths);
                     long[] latencies = new long[count];
-                    long started = System.nanoTime();
+                    Timing timing = Timing.start();
                     int toldToRetry = get(base, tokens.get(Role.LAWYER), paths, clients, latencies);
-                    double seconds = (System.nanoTime() - started) / 1e9;
+                    timing = timing.stop();
                     Arrays.sort(latencies);
-                    table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %d |%n",
-                            endpoint.getKey(), clients, count, unasked, percentile(latencies, 50),
-                            percentile(latencies, 95), percentile(latencies, 99), count / seconds, toldToRetry));
+                    table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %d "
+                            + "| %.2f | %s |%n", endpoint.getKey(), clients, count, unasked,
+                            percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+                            count / timing.seconds(), toldToRetry, 1000 * timing.cpuSeconds() / count,
+                            DB.equals("postgres") && timing.used().machine() > 0
+                                    ? String.format(Locale.ROOT, "%.2f", 1000 * timing.used().postgres() / count)
+                                    : "-"));
                 }
             }
             table.append(settled.report());
