@@ -168,9 +168,9 @@ class RegistryBench {
             StringBuilder table = new StringBuilder("| clients | HTTP testimonies/s | command bus testimonies/s | raw "
                     + "insert+commit testimony-equivalents/s | HTTP / raw | bus / raw |\n|---|---|---|---|---|---|\n");
             StringBuilder split = new StringBuilder("| clients | HTTP: at the client | at the server | in the "
-                    + "security filters | in the command | bus: in the command | JVM CPU per testimony, HTTP (request "
-                    + "threads) | JVM CPU per testimony, bus | flushes per testimony, HTTP / bus | a flush, HTTP |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "command | bus: in the command | JVM CPU per testimony, HTTP (request threads) | JVM CPU per "
+                    + "testimony, bus | flushes per testimony, HTTP / bus | a flush, HTTP |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n");
             MeterRegistry meters = app.getBean(MeterRegistry.class);
             for (int clients : new int[]{1, 4, 16}) {
                 ServerTimes beforeHttp = ServerTimes.of(meters);
@@ -185,24 +185,22 @@ class RegistryBench {
                         viaHttp, viaBus, raw, 100 * viaHttp / raw, 100 * viaBus / raw));
                 // Closed-loop clients: each waits for its answer, so the mean time per request is clients / rate.
                 split.append(String.format(Locale.ROOT,
-                        "| %d | %.1f | %s | %s | %s | %s | %.1f (%.1f) | %.1f | %s / %s | %s |%n",
+                        "| %d | %.1f | %s | %s | %s | %.1f (%.1f) | %.1f | %s / %s | %s |%n",
                         clients, 1000.0 * clients / viaHttp,
-                        afterHttp.millisPer(beforeHttp, ServerTimes.SERVER, ServerTimes.SERVER),
-                        afterHttp.millisPer(beforeHttp, ServerTimes.SECURITY, ServerTimes.SERVER),
-                        afterHttp.millisPer(beforeHttp, ServerTimes.COMMAND, ServerTimes.COMMAND),
-                        afterBus.millisPer(afterHttp, ServerTimes.COMMAND, ServerTimes.COMMAND),
+                        afterHttp.millisPer(beforeHttp, ServerTimes.SERVER),
+                        afterHttp.millisPer(beforeHttp, ServerTimes.COMMAND),
+                        afterBus.millisPer(afterHttp, ServerTimes.COMMAND),
                         (afterHttp.processCpuNanos() - beforeHttp.processCpuNanos()) / nanosToMillisPerTestimony,
                         (afterHttp.requestThreadsCpuNanos() - beforeHttp.requestThreadsCpuNanos())
                                 / nanosToMillisPerTestimony,
                         (afterBus.processCpuNanos() - afterHttp.processCpuNanos()) / nanosToMillisPerTestimony,
                         afterHttp.countPer(beforeHttp, ServerTimes.FLUSH, testimonies),
                         afterBus.countPer(afterHttp, ServerTimes.FLUSH, testimonies),
-                        afterHttp.millisPer(beforeHttp, ServerTimes.FLUSH, ServerTimes.FLUSH)));
+                        afterHttp.millisPer(beforeHttp, ServerTimes.FLUSH)));
             }
             table.append(warmUp.report());
             table.append("\nWhere a testimony's time goes, mean milliseconds per request (the registry's own timers: "
-                    + "Spring's `http.server.requests` and security filter chain observations, Axon's command bus "
-                    + "timer), and the CPU milliseconds the whole JVM used per testimony while the clients ran (its "
+                    + "Spring's `http.server.requests`, Axon's command bus timer), and the CPU milliseconds the whole JVM used per testimony while the clients ran (its "
                     + "views, the garbage collector and the JIT included; on H2 the database too), of which Tomcat's "
                     + "request threads; and on H2 the flushes to disk per testimony and the mean time of one "
                     + "(`registry.durability.flush`; a flush is shared by the writers waiting for it):\n\n")
@@ -218,15 +216,13 @@ class RegistryBench {
 
     /**
      * The registry's own timers of a submission, summed over their tags: the request at the server (from Tomcat's
-     * view, the security filters included), the security filters' work before and after the request, and the
-     * command on the bus (the aggregate, the event store, the durable flush); with the JVM's CPU time and that of
-     * Tomcat's request threads (summed over the threads alive when read: Tomcat ends a spare thread after a minute
-     * idle, longer than any pause between the runs it serves).
+     * view, the security filters included) and the command on the bus (the aggregate, the event store, the durable
+     * flush); with the JVM's CPU time and that of Tomcat's request threads (summed over the threads alive when read:
+     * Tomcat ends a spare thread after a minute idle, longer than any pause between the runs it serves).
      */
     private record ServerTimes(Map<String, double[]> sums, long processCpuNanos, long requestThreadsCpuNanos) {
 
         static final String SERVER = "server";
-        static final String SECURITY = "security";
         static final String COMMAND = "command";
         static final String FLUSH = "flush";
 
@@ -256,7 +252,6 @@ class RegistryBench {
             return switch (id.getName()) {
                 case "http.server.requests" -> "/api/v1/testimonies".equals(id.getTag("uri"))
                         && "POST".equals(id.getTag("method")) ? SERVER : null;
-                case "spring.security.filterchains" -> SECURITY;
                 case "commandBus.allTimer" -> "SubmitTestimonyCommand".equals(id.getTag("payloadType"))
                         ? COMMAND : null;
                 case "registry.durability.flush" -> FLUSH;
@@ -270,18 +265,12 @@ class RegistryBench {
             return count == 0 ? "–" : String.format(Locale.ROOT, "%.2f", count / items);
         }
 
-        /**
-         * The milliseconds {@code part} took since {@code before}, per timing of {@code countedBy}: the security
-         * filter chain has two timers per request (before and after the request), so it is counted by the requests.
-         * A dash where the timers are not there (observations turned off).
-         */
-        String millisPer(ServerTimes before, String part, String countedBy) {
+        /** The mean milliseconds of a timing of {@code part} since {@code before}; a dash if none. */
+        String millisPer(ServerTimes before, String part) {
             double[] now = sums.getOrDefault(part, new double[2]);
             double[] then = before.sums.getOrDefault(part, new double[2]);
-            double count = sums.getOrDefault(countedBy, new double[2])[0]
-                    - before.sums.getOrDefault(countedBy, new double[2])[0];
-            return count == 0 || now[0] == then[0] ? "–"
-                    : String.format(Locale.ROOT, "%.1f", (now[1] - then[1]) / count);
+            double count = now[0] - then[0];
+            return count == 0 ? "–" : String.format(Locale.ROOT, "%.1f", (now[1] - then[1]) / count);
         }
     }
 
