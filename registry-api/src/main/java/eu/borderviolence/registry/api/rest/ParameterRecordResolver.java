@@ -7,6 +7,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -90,6 +91,7 @@ public class ParameterRecordResolver implements HandlerMethodArgumentResolver {
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record has its canonical constructor", e);
             }
+            ReflectionUtils.makeAccessible(constructor); // as Spring's binder does, for a record not public
             String[] names = new String[components.length];
             TypeDescriptor[] types = new TypeDescriptor[components.length];
             for (int i = 0; i < components.length; i++) {
