@@ -5,6 +5,7 @@ import eu.borderviolence.registry.api.error.FiguresComputingException;
 import eu.borderviolence.registry.api.security.Role;
 import eu.borderviolence.registry.api.security.SecuredWebMvc;
 import eu.borderviolence.registry.api.security.WithRegistryUser;
+import eu.borderviolence.registry.api.rest.ParameterRecordResolver;
 import eu.borderviolence.registry.api.rest.ViewConsistency;
 import eu.borderviolence.registry.core.api.AgencyType;
 import eu.borderviolence.registry.core.api.BorderLeg;
@@ -39,6 +40,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttributeMethodProcessor;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -255,6 +259,18 @@ class ViewControllerTest {
         assertThat(query.order()).isEqualTo(SearchOrder.PEOPLE_DESC);
         assertThat(query.page()).isEqualTo(2);
         assertThat(query.filter().nationality()).isEqualTo(CountryCode.of("SY"));
+    }
+
+    @Test
+    void theFilterRecordsAreBoundByTheRegistrysBindingBeforeSpringsCatchAll(
+            @Autowired RequestMappingHandlerAdapter adapter) {
+        List<HandlerMethodArgumentResolver> resolvers = adapter.getArgumentResolvers();
+        int registrys = resolvers.indexOf(resolvers.stream().filter(ParameterRecordResolver.class::isInstance)
+                .findFirst().orElseThrow());
+        int springsCatchAll = resolvers.indexOf(resolvers.stream()
+                .filter(ServletModelAttributeMethodProcessor.class::isInstance).reduce((first, last) -> last)
+                .orElseThrow());
+        assertThat(registrys).isLessThan(springsCatchAll);
     }
 
     @Test
