@@ -248,12 +248,12 @@ public class IncidentController {
             throw new InvalidRequestException("size", "must be between 1 and " + ListIncidentsQuery.MAX_PAGE_SIZE);
         }
         IncidentFilter filter = new IncidentFilter(kind, country, FigureParameters.leg(borderLeg), from, to, status);
-        guard.requireServing(IncidentSummaryProjection.PROCESSING_GROUP);
-        this.consistency.await(consistency);
         // The page is kept until the incidents change, like the figures: the first pages of a list are read by
         // everyone who opens it, and reading and writing a page of incidents costs three times a request's own work.
+        // ViewAnswers refuses the read while the view is being rebuilt, and has a strong read wait for the views.
         ListIncidentsQuery list = new ListIncidentsQuery(filter, page, size);
-        return answers.answerHereAsJson(IncidentSummaryProjection.PROCESSING_GROUP, list, IncidentPage.class, () -> {
+        return answers.answerHereAsJson(IncidentSummaryProjection.PROCESSING_GROUP, consistency, list,
+                IncidentPage.class, () -> {
             List<IncidentView> items = ask(queries.query(list, ResponseTypes.multipleInstancesOf(IncidentView.class)));
             // The total is kept apart: counting reads every matching index entry (a quarter of a million at a million
             // events), which a client paging through the list would otherwise pay for every page.

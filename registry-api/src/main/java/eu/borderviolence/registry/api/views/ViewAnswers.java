@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.borderviolence.registry.api.config.RegistryApiProperties;
 import eu.borderviolence.registry.api.error.FiguresComputingException;
+import eu.borderviolence.registry.api.rest.ViewConsistency;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.MDC;
@@ -43,7 +44,8 @@ import java.util.function.Supplier;
  * and state of the view's latest rebuild ({@code view_rebuild}): a rebuild ends at the very tokens it started from,
  * and an answer computed before it must not outlive it, since a rebuild is how damaged views are repaired. Every node
  * reads the shared tables, so a change made on one node is seen by the others' keys at once. The position is read on
- * every request: one small indexed read.
+ * every request: one small indexed read, which also tells whether the view is being rebuilt, so that the
+ * {@link ViewGuard} reads the rebuild itself only when one is under way.
  *
  * <p>Figures are kept as the JSON they are sent as ({@link JsonAnswer}), written once: writing a large answer again
  * for every request cost more than the rest of the request (docs/benchmarks.md). Totals of lists
@@ -68,13 +70,18 @@ public class ViewAnswers implements DisposableBean {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ViewGuard guard;
+    private final ViewConsistency consistency;
     private final AsyncCache<Key, Object> answers;
     private final ThreadPoolExecutor computing;
     private final Duration wait;
 
-    public ViewAnswers(JdbcTemplate jdbc, ObjectMapper json, RegistryApiProperties properties, MeterRegistry meters) {
+    public ViewAnswers(JdbcTemplate jdbc, ObjectMapper json, RegistryApiProperties properties, MeterRegistry meters,
+                       ViewGuard guard, ViewConsistency consistency) {
         this.jdbc = jdbc;
         this.json = json;
+        this.guard = guard;
+        this.consistency = consistency;
         this.wait = properties.viewAnswerWait();
         CustomizableThreadFactory threads = new CustomizableThreadFactory("view-answers-");
         threads.setDaemon(true);
@@ -95,18 +102,24 @@ public class ViewAnswers implements DisposableBean {
     record Key(String processor, Object query, String position) {
     }
 
+    /** The processor's tokens and its view's latest rebuild, as read; and whether that rebuild is under way. */
+    private record Position(String key, boolean rebuilding) {
+    }
+
     /**
      * The answer to {@code query} from the tables of {@code processor}, as the JSON it is sent as: the one kept for the
      * processor's present position, or else {@code compute}'s, written as JSON once and then kept. Computed on one of
      * the view computation threads; one question asked by many at once is computed once, and all of them wait for it.
+     * A view being rebuilt is not read, and a strong read first waits for the views ({@link #readablePosition}).
      *
      * @param type the type of the answer, which its JSON is (the answer's type parameter)
      * @throws FiguresComputingException if the answer is not ready within {@code registry.api.view-answer-wait} (the
      *                                   computation goes on, and its answer is kept), or too many are waiting
      */
     @SuppressWarnings("unchecked")
-    public <R> JsonAnswer<R> answer(String processor, Object query, Class<R> type, Supplier<R> compute) {
-        Optional<String> position = position(processor);
+    public <R> JsonAnswer<R> answer(String processor, ViewConsistency.Level level, Object query, Class<R> type,
+                                    Supplier<R> compute) {
+        Optional<String> position = readablePosition(processor, level);
         Key key = position.map(at -> new Key(processor, query, at)).orElse(null);
         Supplier<JsonAnswer<R>> logged = withLogContext(() -> JsonAnswer.of(json, compute.get()));
         CompletableFuture<Object> answer;
@@ -120,12 +133,18 @@ public class ViewAnswers implements DisposableBean {
     }
 
     /**
-     * Like {@link #answer}, but a missing answer is computed on the asking thread rather than queued for the view
-     * computation threads: for answers that take milliseconds (the number of incidents matching a list filter), which
-     * must not wait behind figures taking seconds. Others asking the same at the same time still wait for this one.
+     * Like {@link #answer} for an eventual read, but a missing answer is computed on the asking thread rather than
+     * queued for the view computation threads: for answers that take milliseconds (the number of incidents matching a
+     * list filter), which must not wait behind figures taking seconds. Others asking the same at the same time still
+     * wait for this one.
      */
     public <R> R answerHere(String processor, Object query, Class<R> type, Supplier<R> compute) {
-        Optional<String> position = position(processor);
+        return answerHere(readablePosition(processor, ViewConsistency.Level.EVENTUAL), processor, query, type,
+                compute);
+    }
+
+    private <R> R answerHere(Optional<String> position, String processor, Object query, Class<R> type,
+                             Supplier<R> compute) {
         if (position.isEmpty()) {
             return compute.get();
         }
@@ -148,8 +167,31 @@ public class ViewAnswers implements DisposableBean {
      * the incident list).
      */
     @SuppressWarnings("unchecked")
-    public <R> JsonAnswer<R> answerHereAsJson(String processor, Object query, Class<R> type, Supplier<R> compute) {
-        return answerHere(processor, query, JsonAnswer.class, () -> JsonAnswer.of(json, compute.get()));
+    public <R> JsonAnswer<R> answerHereAsJson(String processor, ViewConsistency.Level level, Object query,
+                                              Class<R> type, Supplier<R> compute) {
+        return answerHere(readablePosition(processor, level), processor, query, JsonAnswer.class,
+                () -> JsonAnswer.of(json, compute.get()));
+    }
+
+    /**
+     * The processor's position for a read that may go ahead: a strong read is refused while the view is being
+     * rebuilt and then waits until the views have every write acknowledged before it ({@link ViewConsistency}); any
+     * read of a view being rebuilt is refused ({@link ViewGuard}: 503 with the rebuild's progress). The position
+     * holds the state of the view's latest rebuild, so the guard reads the rebuild itself only when the position shows
+     * one under way (it may have just caught up) or none is stored yet: reading a view that serves costs one
+     * statement here, not two.
+     */
+    private Optional<String> readablePosition(String processor, ViewConsistency.Level level) {
+        if (level == ViewConsistency.Level.STRONG) {
+            guard.requireServing(processor); // refused at once, not after waiting for a view that is being rebuilt
+            consistency.await(level);
+        }
+        Optional<Position> position = position(processor);
+        if (position.isEmpty() || position.get().rebuilding()) {
+            guard.requireServing(processor);
+            position = position(processor);
+        }
+        return position.map(Position::key);
     }
 
     /**
@@ -216,8 +258,9 @@ public class ViewAnswers implements DisposableBean {
      * Every segment's token of the processor as stored, in segment order, with the generation and state of the view's
      * latest rebuild; empty before the processor has stored any token. One statement, so one consistent reading.
      */
-    private Optional<String> position(String processor) {
+    private Optional<Position> position(String processor) {
         StringBuilder position = new StringBuilder();
+        boolean[] rebuilding = {false};
         jdbc.query("select t.segment, t.token_type, t.token, r.generation, r.state from token_entry t "
                 + "left join view_rebuild r on r.view_name = t.processor_name and r.generation = "
                 + "(select max(l.generation) from view_rebuild l where l.view_name = t.processor_name) "
@@ -226,8 +269,11 @@ public class ViewAnswers implements DisposableBean {
                     position.append(rs.getInt(1)).append(':').append(rs.getString(2)).append(':')
                             .append(token == null ? "" : new String(token, StandardCharsets.ISO_8859_1))
                             .append(':').append(rs.getLong(4)).append(':').append(rs.getString(5)).append('\n');
+                    String state = rs.getString(5);
+                    rebuilding[0] |= state != null && ViewRebuilds.State.valueOf(state).active();
                 }, processor);
-        return position.isEmpty() ? Optional.empty() : Optional.of(position.toString());
+        return position.isEmpty() ? Optional.empty()
+                : Optional.of(new Position(position.toString(), rebuilding[0]));
     }
 
     /** The size of an answer's JSON in bytes, counted without keeping it: for those not kept as JSON. */

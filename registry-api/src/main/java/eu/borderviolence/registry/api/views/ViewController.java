@@ -50,17 +50,12 @@ public class ViewController {
     static final String CSV = "text/csv";
 
     private final QueryGateway queries;
-    private final ViewConsistency consistency;
-    private final ViewGuard guard;
     private final SmallCells smallCells;
     private final ObjectMapper json;
     private final ViewAnswers answers;
 
-    ViewController(QueryGateway queries, ViewConsistency consistency, ViewGuard guard, SmallCells smallCells,
-                   ObjectMapper json, ViewAnswers answers) {
+    ViewController(QueryGateway queries, SmallCells smallCells, ObjectMapper json, ViewAnswers answers) {
         this.queries = queries;
-        this.consistency = consistency;
-        this.guard = guard;
         this.smallCells = smallCells;
         this.json = json;
         this.answers = answers;
@@ -157,10 +152,9 @@ public class ViewController {
     }
 
     private <R> JsonAnswer<R> ask(String view, Explanation explanation, Object query, Class<R> answer) {
-        guard.requireServing(view);
-        consistency.await(explanation.consistency() == null ? ViewConsistency.Level.EVENTUAL
-                : explanation.consistency());
-        return answers.answer(view, query, answer, () -> dispatch(query, answer));
+        ViewConsistency.Level level = explanation.consistency() == null ? ViewConsistency.Level.EVENTUAL
+                : explanation.consistency();
+        return answers.answer(view, level, query, answer, () -> dispatch(query, answer));
     }
 
     private <R> R dispatch(Object query, Class<R> answer) {

@@ -3,10 +3,13 @@ package eu.borderviolence.registry.api.views;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.api.config.RegistryApiProperties;
 import eu.borderviolence.registry.api.error.FiguresComputingException;
+import eu.borderviolence.registry.api.error.ViewRebuildingException;
+import eu.borderviolence.registry.api.rest.ViewConsistency;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
@@ -30,6 +33,14 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static eu.borderviolence.registry.api.rest.ViewConsistency.Level.EVENTUAL;
+import static eu.borderviolence.registry.api.rest.ViewConsistency.Level.STRONG;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /**
  * The views' answers are kept exactly as long as the processor's position and the view's rebuilds are unchanged, and
@@ -42,6 +53,8 @@ class ViewAnswersTest {
     private EmbeddedDatabase database;
     private JdbcTemplate jdbc;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ViewGuard guard = mock(ViewGuard.class);
+    private final ViewConsistency consistency = mock(ViewConsistency.class);
     private final AtomicInteger computed = new AtomicInteger();
 
     @BeforeEach
@@ -66,7 +79,7 @@ class ViewAnswersTest {
 
     private ViewAnswers answers(DataSize memory, int computations, Duration wait) {
         ViewAnswers answers = new ViewAnswers(jdbc, new ObjectMapper(), new RegistryApiProperties(null, null, memory,
-                computations, wait), meters);
+                computations, wait), meters, guard, consistency);
         made.add(answers);
         return answers;
     }
@@ -94,7 +107,7 @@ class ViewAnswersTest {
     }
 
     private String ask(ViewAnswers answers, Object query) {
-        return text(answers.answer(VIEW, query, String.class, computing("figures of " + query)));
+        return text(answers.answer(VIEW, EVENTUAL, query, String.class, computing("figures of " + query)));
     }
 
     /** The answer, a JSON string, as the text it holds. */
@@ -152,6 +165,65 @@ class ViewAnswersTest {
     }
 
     @Test
+    void aViewThatServesIsReadWithoutAskingTheGuard() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        ask(answers, "borders");
+        jdbc.update("insert into view_rebuild (view_name, generation, state) values (?, 1, 'FINISHED')", VIEW);
+        jdbc.update("insert into view_rebuild (view_name, generation, state) values (?, 2, 'FAILED')", VIEW);
+        ask(answers, "borders");
+        answers.answerHereAsJson(VIEW, EVENTUAL, "page 0", String.class, computing("page"));
+        answers.answerHere(VIEW, "count", Long.class, () -> 21L);
+
+        verify(guard, never()).requireServing(VIEW);
+    }
+
+    @Test
+    void aViewWhoseLatestRebuildIsUnderWayIsReadOnlyIfTheGuardLetsIt() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        jdbc.update("insert into view_rebuild (view_name, generation, state) values (?, 1, 'REPLAYING')", VIEW);
+        doThrow(new ViewRebuildingException(java.util.Map.of(VIEW, 40.0))).when(guard).requireServing(VIEW);
+
+        assertThatThrownBy(() -> ask(answers, "borders")).isInstanceOf(ViewRebuildingException.class);
+        assertThatThrownBy(() -> answers.answerHereAsJson(VIEW, EVENTUAL, "page 0", String.class,
+                computing("page"))).isInstanceOf(ViewRebuildingException.class);
+        assertThatThrownBy(() -> answers.answerHere(VIEW, "count", Long.class, () -> 21L))
+                .isInstanceOf(ViewRebuildingException.class);
+        assertThat(computed).hasValue(0);
+
+        // The guard finds the rebuild caught up and finishes it: the view is read at the position after it.
+        doAnswer(call -> jdbc.update("update view_rebuild set state = 'FINISHED' where view_name = ?", VIEW))
+                .when(guard).requireServing(VIEW);
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+        assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void beforeAnyTokenIsStoredTheGuardIsAsked() {
+        ViewAnswers answers = answers();
+        ask(answers, "borders");
+
+        verify(guard).requireServing(VIEW);
+    }
+
+    @Test
+    void aStrongReadIsRefusedDuringARebuildBeforeItWaitsForTheViews() {
+        ViewAnswers answers = answers();
+        store(0, "{\"index\":7}");
+        answers.answer(VIEW, STRONG, "borders", String.class, computing("figures"));
+        InOrder order = inOrder(guard, consistency);
+        order.verify(guard).requireServing(VIEW);
+        order.verify(consistency).await(STRONG);
+
+        doThrow(new ViewRebuildingException(java.util.Map.of(VIEW, 40.0))).when(guard).requireServing(VIEW);
+        assertThatThrownBy(() -> answers.answerHereAsJson(VIEW, STRONG, "page 0", String.class, computing("page")))
+                .isInstanceOf(ViewRebuildingException.class);
+        verify(consistency).await(STRONG); // once, for the first read
+    }
+
+    @Test
     void anotherViewsRebuildChangesNothing() {
         ViewAnswers answers = answers();
         store(0, "{\"index\":7}");
@@ -188,7 +260,7 @@ class ViewAnswersTest {
         ViewAnswers answers = answers();
         store(0, "{\"index\":7}");
 
-        assertThatThrownBy(() -> answers.answer(VIEW, "borders", String.class, () -> {
+        assertThatThrownBy(() -> answers.answer(VIEW, EVENTUAL, "borders", String.class, () -> {
             computed.incrementAndGet();
             throw new IllegalStateException("database gone");
         })).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
@@ -203,10 +275,10 @@ class ViewAnswersTest {
         store(0, "{\"index\":7}");
         String large = "x".repeat(4096);
 
-        answers.answer(VIEW, "borders", String.class, computing(large));
+        answers.answer(VIEW, EVENTUAL, "borders", String.class, computing(large));
         // The cache weighs an answer once its computation has completed, on the computing thread: wait for that.
         awaitKept(answers, 0);
-        answers.answer(VIEW, "borders", String.class, computing(large));
+        answers.answer(VIEW, EVENTUAL, "borders", String.class, computing(large));
         awaitKept(answers, 0);
         ask(answers, "quarterly");
         awaitKept(answers, 1);
@@ -217,7 +289,7 @@ class ViewAnswersTest {
 
     @Test
     void oneQuestionAskedByManyAtOnceIsComputedOnce() throws Exception {
-        assertManyAskersShareOneComputation((answers, compute) -> text(answers.answer(VIEW, "borders", Object.class,
+        assertManyAskersShareOneComputation((answers, compute) -> text(answers.answer(VIEW, EVENTUAL, "borders", Object.class,
                 compute)));
     }
 
@@ -268,7 +340,7 @@ class ViewAnswersTest {
             List<Future<String>> asked = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String query = "quarter " + i;
-                asked.add(askers.submit(() -> text(answers.answer(VIEW, query, String.class, () -> {
+                asked.add(askers.submit(() -> text(answers.answer(VIEW, EVENTUAL, query, String.class, () -> {
                     seen.add(running.incrementAndGet());
                     sleep(Duration.ofMillis(50));
                     running.decrementAndGet();
@@ -297,12 +369,12 @@ class ViewAnswersTest {
             return "figures of a million events";
         };
 
-        assertThatThrownBy(() -> answers.answer(VIEW, "borders", String.class, slow))
+        assertThatThrownBy(() -> answers.answer(VIEW, EVENTUAL, "borders", String.class, slow))
                 .isInstanceOf(FiguresComputingException.class).hasMessageContaining("ask again");
         release.countDown();
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(text(answers.answer(VIEW, "borders", String.class, computing("again"))))
+        assertThat(text(answers.answer(VIEW, EVENTUAL, "borders", String.class, computing("again"))))
                 .isEqualTo("figures of a million events");
         assertThat(computed).hasValue(1);
     }
@@ -316,7 +388,7 @@ class ViewAnswersTest {
             // One computing, QUEUED_PER_THREAD waiting: each asker is told to ask again, the computations stay.
             for (int i = 0; i <= ViewAnswers.QUEUED_PER_THREAD; i++) {
                 String query = "quarter " + i;
-                assertThatThrownBy(() -> answers.answer(VIEW, query, String.class, () -> {
+                assertThatThrownBy(() -> answers.answer(VIEW, EVENTUAL, query, String.class, () -> {
                     await(release);
                     return query;
                 })).isInstanceOf(FiguresComputingException.class).hasMessageContaining("to compute");
@@ -337,11 +409,11 @@ class ViewAnswersTest {
         store(0, "{\"index\":7}");
         try {
             MDC.put("correlationId", "request-1");
-            assertThat(text(answers.answer(VIEW, "borders", String.class, () -> MDC.get("correlationId"))))
+            assertThat(text(answers.answer(VIEW, EVENTUAL, "borders", String.class, () -> MDC.get("correlationId"))))
                     .isEqualTo("request-1");
             MDC.remove("correlationId");
             // The same (single) computation thread, asked without a context, keeps none from before.
-            assertThat(text(answers.answer(VIEW, "authorities", String.class,
+            assertThat(text(answers.answer(VIEW, EVENTUAL, "authorities", String.class,
                     () -> String.valueOf(MDC.get("correlationId"))))).isEqualTo("null");
         } finally {
             MDC.remove("correlationId");
@@ -374,11 +446,11 @@ class ViewAnswersTest {
         store(0, "{\"index\":7}");
         Supplier<String> reading = () -> "read " + computed.incrementAndGet();
 
-        assertThat(answers.answerHereAsJson(VIEW, "page 0", String.class, reading).toString())
+        assertThat(answers.answerHereAsJson(VIEW, EVENTUAL, "page 0", String.class, reading).toString())
                 .isEqualTo("JsonAnswer[8 bytes]");
-        assertThat(text(answers.answerHereAsJson(VIEW, "page 0", String.class, reading))).isEqualTo("read 1");
+        assertThat(text(answers.answerHereAsJson(VIEW, EVENTUAL, "page 0", String.class, reading))).isEqualTo("read 1");
         store(0, "{\"index\":8}");
-        assertThat(text(answers.answerHereAsJson(VIEW, "page 0", String.class, reading))).isEqualTo("read 2");
+        assertThat(text(answers.answerHereAsJson(VIEW, EVENTUAL, "page 0", String.class, reading))).isEqualTo("read 2");
 
         assertThat(computed).hasValue(2);
     }

@@ -87,17 +87,13 @@ class ViewControllerTest {
     @MockitoBean
     QueryGateway queries;
     @MockitoBean
-    ViewConsistency consistency;
-    @MockitoBean
-    ViewGuard guard;
-    @MockitoBean
     ViewAnswers answers;
 
     /** Every answer computed afresh: what is kept, and when, is {@link ViewAnswersTest}'s subject. */
     @BeforeEach
     void computeEveryAnswer() {
-        when(answers.answer(any(), any(), any(), any()))
-                .thenAnswer(call -> JsonAnswer.of(json, call.<Supplier<?>>getArgument(3).get()));
+        when(answers.answer(any(), any(), any(), any(), any()))
+                .thenAnswer(call -> JsonAnswer.of(json, call.<Supplier<?>>getArgument(4).get()));
     }
 
     private <Q> Q asked(Class<Q> queryType, Class<?> answerType) {
@@ -129,13 +125,13 @@ class ViewControllerTest {
                 IncidentKind.PUSHBACK, Set.of(ConfidenceStatus.CONFIRMED, ConfidenceStatus.LIKELY),
                 BorderLeg.of("HU", "RS"), CountryCode.of("RS"), CountryCode.of("HU"), AgencyType.BORDER_POLICE,
                 CountryCode.of("AF"), ViolationCode.BEATING, true));
-        verify(consistency).await(ViewConsistency.Level.STRONG);
+        verify(answers).answer(eq("incident-facts"), eq(ViewConsistency.Level.STRONG), any(), any(), any());
     }
 
     @Test
     void aKeptAnswerIsSentAsTheJsonItWasWrittenAsWithItsLength() throws Exception {
         JsonAnswer<BorderFigures> kept = JsonAnswer.of(json, new BorderFigures(FIGURES, List.of(), List.of(COUNT)));
-        doAnswer(call -> kept).when(answers).answer(any(), any(), any(), any());
+        doAnswer(call -> kept).when(answers).answer(any(), any(), any(), any(), any());
         byte[] written = json.writeValueAsBytes(new BorderFigures(FIGURES, List.of(), List.of(COUNT)));
 
         byte[] sent = mvc.perform(get("/api/v1/views/borders"))
@@ -155,7 +151,7 @@ class ViewControllerTest {
         FindAuthorityFiguresQuery query = asked(FindAuthorityFiguresQuery.class, AuthorityFiguresPage.class);
         assertThat(query.filter()).isEqualTo(FigureFilter.none());
         assertThat(query.listIncidents()).isFalse();
-        verify(consistency).await(ViewConsistency.Level.EVENTUAL);
+        verify(answers).answer(eq("incident-facts"), eq(ViewConsistency.Level.EVENTUAL), any(), any(), any());
     }
 
     @Test
@@ -241,7 +237,7 @@ class ViewControllerTest {
     @Test
     void figuresSlowerThanARequestWaitsAreAskedForAgainLater() throws Exception {
         doThrow(FiguresComputingException.stillComputing(Duration.ofSeconds(20)))
-                .when(answers).answer(any(), any(), any(), any());
+                .when(answers).answer(any(), any(), any(), any(), any());
         mvc.perform(get("/api/v1/views/borders"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
