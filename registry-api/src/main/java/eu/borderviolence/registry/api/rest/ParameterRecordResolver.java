@@ -8,6 +8,7 @@ import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -36,11 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * record. Whatever this binding would not do as Spring's binder does is left to Spring's binder: a record with a
  * component of a primitive or {@link Optional} type, a request with HTML form markers ({@code _name}, {@code !name}),
  * indexed or nested names or multipart content, a path variable or header Spring would bind a component from, and
- * every value that does not convert, so that a refusal is Spring's own and told as before (400 naming the parameter, not its value).
+ * every value that does not convert, so that a refusal is Spring's own and told as before (400 naming the parameter,
+ * not its value).
  */
 public class ParameterRecordResolver implements HandlerMethodArgumentResolver {
 
-    private final ObjectProvider<ConversionService> conversions;
+    private final SingletonSupplier<ConversionService> conversions;
     private final HandlerMethodArgumentResolver springs;
     private final Map<Class<?>, Optional<RecordBinding>> bindings = new ConcurrentHashMap<>();
 
@@ -51,7 +53,7 @@ public class ParameterRecordResolver implements HandlerMethodArgumentResolver {
 
     /** @param springs Spring's binding of model attributes, for what this one leaves to it */
     ParameterRecordResolver(ObjectProvider<ConversionService> conversions, HandlerMethodArgumentResolver springs) {
-        this.conversions = conversions;
+        this.conversions = SingletonSupplier.of(conversions::getObject);
         this.springs = springs;
     }
 
@@ -68,7 +70,7 @@ public class ParameterRecordResolver implements HandlerMethodArgumentResolver {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Optional<RecordBinding> binding = bindings.computeIfAbsent(parameter.getParameterType(), RecordBinding::of);
         Object bound = binding.isEmpty() || request == null ? null
-                : binding.get().bind(request, conversions.getObject());
+                : binding.get().bind(request, conversions.obtain());
         return bound != null ? bound : springs.resolveArgument(parameter, mavContainer, webRequest, binderFactory);
     }
 

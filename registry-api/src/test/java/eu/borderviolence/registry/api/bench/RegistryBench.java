@@ -200,9 +200,10 @@ class RegistryBench {
             }
             table.append(warmUp.report());
             table.append("\nWhere a testimony's time goes, mean milliseconds per request (the registry's own timers: "
-                    + "Spring's `http.server.requests`, Axon's command bus timer), and the CPU milliseconds the whole JVM used per testimony while the clients ran (its "
-                    + "views, the garbage collector and the JIT included; on H2 the database too), of which Tomcat's "
-                    + "request threads; and on H2 the flushes to disk per testimony and the mean time of one "
+                    + "Spring's `http.server.requests`, Axon's command bus timer), and the CPU milliseconds the whole "
+                    + "JVM used per testimony while the clients ran (its views, the garbage collector and the JIT "
+                    + "included; on H2 the database too), of which Tomcat's request threads; and on H2 the flushes to "
+                    + "disk per testimony and the mean time of one "
                     + "(`registry.durability.flush`; a flush is shared by the writers waiting for it):\n\n")
                     .append(split);
             report("Ingest on " + DB + (views ? "" : ", views stopped")

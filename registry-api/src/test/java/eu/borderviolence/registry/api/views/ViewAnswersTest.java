@@ -289,8 +289,8 @@ class ViewAnswersTest {
 
     @Test
     void oneQuestionAskedByManyAtOnceIsComputedOnce() throws Exception {
-        assertManyAskersShareOneComputation((answers, compute) -> text(answers.answer(VIEW, EVENTUAL, "borders", Object.class,
-                compute)));
+        assertManyAskersShareOneComputation((answers, compute) -> text(answers.answer(VIEW, EVENTUAL, "borders",
+                Object.class, compute)));
     }
 
     /** One computation at a time, whichever asks first; the others, asking meanwhile, wait for its answer. */
