@@ -144,8 +144,8 @@ public class ParameterRecordResolver implements HandlerMethodArgumentResolver {
 
         /**
          * Whether a path variable or a header could give a component its value: Spring's binder takes an absent
-         * parameter's value from either (a header's name compared without its dashes and regardless of case, as it
-         * does; this errs toward Spring's binder).
+         * parameter's value from either. Any header whose name, without its dashes, is a component's regardless of
+         * case counts: more than Spring's binder takes, so a doubtful request goes to it.
          */
         private boolean boundElsewhere(HttpServletRequest request) {
             Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);

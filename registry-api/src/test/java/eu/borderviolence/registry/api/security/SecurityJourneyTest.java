@@ -3,6 +3,7 @@ package eu.borderviolence.registry.api.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.borderviolence.registry.RegistryApplication;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -215,6 +216,11 @@ class SecurityJourneyTest {
         List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).toList();
         assertThat(statuses).startsWith(401).endsWith(429, 429).containsOnly(401, 429);
         assertThat(answers.get(6).headers().firstValue("Retry-After")).isPresent();
+        // Refusals are timed with every other request, Spring Security observing nothing of its own (SecurityConfig).
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        assertThat(meters.find("http.server.requests").tag("status", "401").timers()).isNotEmpty();
+        assertThat(meters.find("http.server.requests").tag("status", "429").timers()).isNotEmpty();
+        assertThat(meters.getMeters()).noneMatch(meter -> meter.getId().getName().startsWith("spring.security."));
         assertThat(send("GET", "/api/v1/admin/accounts", null, adminToken).statusCode())
                 .as("even a good token waits out the window").isEqualTo(429);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
