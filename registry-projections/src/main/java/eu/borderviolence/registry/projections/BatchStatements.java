@@ -1,11 +1,14 @@
 package eu.borderviolence.registry.projections;
 
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.util.ClassUtils;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,6 +30,10 @@ public final class BatchStatements {
     /** Keys per statement: far below any database's limit on parameters; a batch of 1,000 events takes at most two. */
     private static final int SLICE = 500;
 
+    /** Whether PostgreSQL's driver is there to ask (an optional dependency: H2 needs none of it). */
+    private static final boolean POSTGRES_DRIVER = ClassUtils.isPresent("org.postgresql.PGStatement",
+            BatchStatements.class.getClassLoader());
+
     private BatchStatements() {
     }
 
@@ -34,12 +41,38 @@ public final class BatchStatements {
      * Hands {@code row} every row that {@code query} finds for one of the keys. {@code query} ends with
      * {@code in}, for the list of keys (its single-column primary or unique key, so that the database reads the rows
      * by their key whatever statistics it has), which is sent in slices of a few hundred.
+     *
+     * <p>On PostgreSQL the statement is planned for its keys every time it runs, never prepared once on the server
+     * ({@link #plannedEveryTime}): a rebuild truncates the view's tables, and a plan made for a list of keys while a
+     * table was nearly empty scans it whole, a plan PostgreSQL would otherwise keep as the rebuild fills the table.
      */
     public static void forEachOf(JdbcTemplate jdbc, String query, List<?> keys, RowCallbackHandler row) {
         for (int from = 0; from < keys.size(); from += SLICE) {
             List<?> slice = keys.subList(from, Math.min(keys.size(), from + SLICE));
-            jdbc.query(query + " (" + placeholders(slice.size()) + ")", row, slice.toArray());
+            String sql = query + " (" + placeholders(slice.size()) + ")";
+            ArgumentPreparedStatementSetter values = new ArgumentPreparedStatementSetter(slice.toArray());
+            jdbc.query(connection -> {
+                PreparedStatement statement = plannedEveryTime(connection.prepareStatement(sql));
+                values.setValues(statement);
+                return statement;
+            }, row);
         }
+    }
+
+    /**
+     * The statement, made to be planned every time it runs if it is PostgreSQL's. Its driver prepares a statement on
+     * the server once it has run it five times, and the server then plans it once for any values (a generic plan)
+     * if that plan looks no costlier than those it made for the values given. For a list of keys in a table that
+     * looks empty, as after a {@code TRUNCATE}, the cheapest plan is a scan of the whole table, and the server keeps
+     * it until the table is analyzed again, however large the table grows meanwhile (docs/benchmarks.md).
+     * A statement never prepared on the server is planned for its values and the table as it is, which costs
+     * PostgreSQL a fraction of a millisecond for a batch's read.
+     */
+    static PreparedStatement plannedEveryTime(PreparedStatement statement) throws SQLException {
+        if (POSTGRES_DRIVER && statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+        return statement;
     }
 
     /** {@code count} parameter markers, {@code ?, ?, ?}, for a list of values in a statement. */

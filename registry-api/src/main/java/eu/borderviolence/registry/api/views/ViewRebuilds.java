@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -67,7 +69,9 @@ import java.util.stream.Collectors;
  * store's global index, which has a hole wherever a transaction rolled back, so "events processed" can be a little
  * higher than the events really replayed.
  *
- * <p>On H2 (one node only), the view's tables are truncated just before the reset's transaction
+ * <p>On PostgreSQL the reset's transaction truncates the view's tables ({@link ViewTables}), and a reset that cannot
+ * have them because reads of them are under way fails as a lock conflict and is tried again on the next round.
+ * On H2 (one node only), the view's tables are truncated just before the reset's transaction
  * ({@link ViewTables}): H2 deletes every row as slowly as it wrote it. The view is stopped and refusing
  * reads by then, and its request stays {@code REQUESTED} until the reset commits, so a crash or a failed reset in
  * between leaves a view that still refuses reads and is emptied and reset again on the next round, never a view
@@ -286,6 +290,13 @@ public class ViewRebuilds implements SmartLifecycle {
                 log.debug("Rebuild of view {} waits for another node to release its segments", view);
                 return false;
             }
+            if (causedBy(e, PessimisticLockingFailureException.class)) {
+                // On PostgreSQL the reset's TRUNCATE waited for reads of the tables in vain (ViewTables); nothing
+                // was changed, the view keeps refusing reads, and the reset is tried again.
+                log.info("Rebuild of view {} waits for reads of its tables to finish: {}", view,
+                        e.getClass().getName());
+                return false;
+            }
             if (emptiedFirst) {
                 // Its tables are empty: serving the view would give wrong answers.
                 log.error("Rebuild of view {} could not reset the view after emptying its tables; it stays "
@@ -334,8 +345,38 @@ public class ViewRebuilds implements SmartLifecycle {
                 rebuild.view(), rebuild.generation(), State.REPLAYING.name());
         if (updated == 1) {
             log.info("Rebuild of view {} finished", rebuild.view());
+            analyzeTables(rebuild.view());
         }
         return latest(rebuild.view()).orElse(rebuild);
+    }
+
+    /**
+     * Has PostgreSQL gather the statistics of a view just rebuilt, which the reset's {@code TRUNCATE} left it without
+     * ({@link ViewTables#analyze}), on the coordinator's thread when it runs rather than on a reader's.
+     */
+    private void analyzeTables(String view) {
+        ViewTables owned = tables.get(view);
+        if (owned == null) {
+            return;
+        }
+        Runnable analyze = () -> {
+            try {
+                owned.analyze(jdbc);
+            } catch (RuntimeException e) {
+                log.warn("Gathering the statistics of rebuilt view {} failed; autovacuum gathers them later: {}", view,
+                        e.getClass().getName());
+            }
+        };
+        ScheduledExecutorService running = coordinator;
+        if (running == null) {
+            analyze.run();
+            return;
+        }
+        try {
+            running.execute(analyze);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Rebuilt view {} left for autovacuum to analyze: the application is stopping", view);
+        }
     }
 
     /** True from the request until the replay has reached the head position it began at, on every node. */

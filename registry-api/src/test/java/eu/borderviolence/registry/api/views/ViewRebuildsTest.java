@@ -19,6 +19,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -48,6 +49,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -120,7 +122,7 @@ class ViewRebuildsTest {
                 }
                 for (ViewTables tables : owned) { // what the view's @ResetHandler does
                     tables.tables().forEach(table -> rowsAtReset.put(table, rows(table)));
-                    tables.deleteRows(jdbc);
+                    tables.empty(jdbc);
                 }
                 segmentsAt(name, -1, -1);
                 return null;
@@ -317,17 +319,55 @@ class ViewRebuildsTest {
         owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
         owner.rebuilds.coordinate();
         // Serving the view now would count none of its incidents.
-        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REQUESTED");
-        assertThat(owner.running).isFalse();
-        assertThat(owner.rebuilds.isRebuilding(VIEW)).isTrue();
+        assertWaitsForItsReset(owner);
         assertThat(rows("case_history_merge")).isZero();
         assertThat(rows("case_history_entry")).isZero();
 
+        resetAgain(owner);
+        assertThat(rows("case_history_entry")).isZero();
+    }
+
+    @Test
+    void aResetThatWaitsInVainForReadsOfItsTablesIsTriedAgainAndNeverMarkedFailed() {
+        Node owner = new Node("node-a", HISTORY);
+        historyOfOneMergedIncident();
+        // What PostgreSQL's TRUNCATE gives up with when reads of the tables outlast the reset's lock timeout.
+        owner.resetFailure.set(new CannotAcquireLockException("canceling statement due to lock timeout"));
+        owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        owner.rebuilds.coordinate();
+        assertWaitsForItsReset(owner);
+
+        resetAgain(owner);
+    }
+
+    /** The request still waits for its reset, the node's processor stopped, the view refusing reads. */
+    private void assertWaitsForItsReset(Node owner) {
+        assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REQUESTED");
+        assertThat(owner.running).isFalse();
+        assertThat(owner.rebuilds.isRebuilding(VIEW)).isTrue();
+    }
+
+    /** The reset, tried again on the next round, succeeds and the replay begins. */
+    private void resetAgain(Node owner) {
         owner.resetFailure.set(null);
         owner.rebuilds.coordinate();
         assertThat(jdbc.queryForObject("select state from view_rebuild", String.class)).isEqualTo("REPLAYING");
         assertThat(owner.running).isTrue();
-        assertThat(rows("case_history_entry")).isZero();
+    }
+
+    @Test
+    void aRebuildThatFinishesHasItsTablesAnalyzedOnce() {
+        ViewTables history = spy(HISTORY);
+        Node owner = new Node("node-a", history);
+        owner.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        owner.rebuilds.coordinate();
+        assertThat(owner.rebuilds.isRebuilding(VIEW)).isTrue();
+        verify(history, never()).analyze(jdbc);
+
+        segmentsAt("node-a", 1000, 1000);
+        assertThat(owner.rebuilds.isRebuilding(VIEW)).isFalse();
+        assertThat(owner.rebuilds.isRebuilding(VIEW)).isFalse();
+        verify(history).analyze(jdbc);
     }
 
     private void historyOfOneMergedIncident() {

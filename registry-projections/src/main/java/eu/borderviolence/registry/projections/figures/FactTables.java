@@ -103,7 +103,7 @@ public final class FactTables {
 
     /** Empties the tables, before a replay. */
     public void clear() {
-        TABLES.deleteRows(jdbc);
+        TABLES.empty(jdbc);
     }
 
     /**

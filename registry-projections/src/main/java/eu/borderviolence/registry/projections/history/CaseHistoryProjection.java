@@ -156,7 +156,7 @@ public class CaseHistoryProjection implements ViewTables.Owner {
 
     @ResetHandler
     void reset() {
-        TABLES.deleteRows(jdbc);
+        TABLES.empty(jdbc);
     }
 
     @Override
