@@ -3,7 +3,6 @@ package eu.borderviolence.registry.projections;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.SQLException;
@@ -55,7 +54,7 @@ public record ViewTables(String view, List<String> tables) {
 
     /** Empties every table, on PostgreSQL waiting at most {@code lockTimeout} for reads under way. */
     public void empty(JdbcTemplate jdbc, Duration lockTimeout) {
-        if (onPostgres(jdbc)) {
+        if (!Databases.isH2(jdbc.getDataSource())) {
             // For the rest of this transaction only; outside one PostgreSQL ignores it (and truncates at once).
             jdbc.execute("set local lock_timeout = " + lockTimeout.toMillis());
             try {
@@ -79,14 +78,9 @@ public record ViewTables(String view, List<String> tables) {
      * their filters need them: a rebuild asks for them as soon as it has finished.
      */
     public void analyze(JdbcTemplate jdbc) {
-        if (onPostgres(jdbc)) {
+        if (!Databases.isH2(jdbc.getDataSource())) {
             jdbc.execute("analyze " + String.join(", ", tables));
         }
-    }
-
-    private static boolean onPostgres(JdbcTemplate jdbc) {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
     /** A view's processor that writes tables of its own. */

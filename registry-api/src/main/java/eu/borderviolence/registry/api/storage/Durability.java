@@ -1,5 +1,6 @@
 package eu.borderviolence.registry.api.storage;
 
+import eu.borderviolence.registry.projections.Databases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.transaction.support.TransactionSynchronization;

@@ -1,4 +1,4 @@
-package eu.borderviolence.registry.api.storage;
+package eu.borderviolence.registry.projections;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
