@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.borderviolence.registry.api.config.RegistryApiProperties;
 import eu.borderviolence.registry.api.error.FiguresComputingException;
 import eu.borderviolence.registry.api.rest.ViewConsistency;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.MDC;
@@ -72,16 +73,19 @@ public class ViewAnswers implements DisposableBean {
     private final ObjectMapper json;
     private final ViewGuard guard;
     private final ViewConsistency consistency;
+    private final RecentPositions recent;
     private final AsyncCache<Key, Object> answers;
+    private final Counter reused;
     private final ThreadPoolExecutor computing;
     private final Duration wait;
 
     public ViewAnswers(JdbcTemplate jdbc, ObjectMapper json, RegistryApiProperties properties, MeterRegistry meters,
-                       ViewGuard guard, ViewConsistency consistency) {
+                       ViewGuard guard, ViewConsistency consistency, RecentPositions recent) {
         this.jdbc = jdbc;
         this.json = json;
         this.guard = guard;
         this.consistency = consistency;
+        this.recent = recent;
         this.wait = properties.viewAnswerWait();
         CustomizableThreadFactory threads = new CustomizableThreadFactory("view-answers-");
         threads.setDaemon(true);
@@ -96,6 +100,10 @@ public class ViewAnswers implements DisposableBean {
                 .recordStats()
                 .buildAsync();
         CaffeineCacheMetrics.monitor(meters, answers, "view-answers");
+        this.reused = Counter.builder("registry.view-answers.recent-position")
+                .description("Eventual reads answered with the answer kept for the view's position read shortly "
+                        + "before, without reading it again (RecentPositions)")
+                .register(meters);
     }
 
     /** A query's answer at the processor's present position. */
@@ -119,6 +127,10 @@ public class ViewAnswers implements DisposableBean {
     @SuppressWarnings("unchecked")
     public <R> JsonAnswer<R> answer(String processor, ViewConsistency.Level level, Object query, Class<R> type,
                                     Supplier<R> compute) {
+        JsonAnswer<R> kept = keptAtRecentPosition(processor, level, query, JsonAnswer.class);
+        if (kept != null) {
+            return kept;
+        }
         Optional<String> position = readablePosition(processor, level);
         Key key = position.map(at -> new Key(processor, query, at)).orElse(null);
         Supplier<JsonAnswer<R>> logged = withLogContext(() -> JsonAnswer.of(json, compute.get()));
@@ -139,6 +151,10 @@ public class ViewAnswers implements DisposableBean {
      * wait for this one.
      */
     public <R> R answerHere(String processor, Object query, Class<R> type, Supplier<R> compute) {
+        R kept = keptAtRecentPosition(processor, ViewConsistency.Level.EVENTUAL, query, type);
+        if (kept != null) {
+            return kept;
+        }
         return answerHere(readablePosition(processor, ViewConsistency.Level.EVENTUAL), processor, query, type,
                 compute);
     }
@@ -169,6 +185,10 @@ public class ViewAnswers implements DisposableBean {
     @SuppressWarnings("unchecked")
     public <R> JsonAnswer<R> answerHereAsJson(String processor, ViewConsistency.Level level, Object query,
                                               Class<R> type, Supplier<R> compute) {
+        JsonAnswer<R> kept = keptAtRecentPosition(processor, level, query, JsonAnswer.class);
+        if (kept != null) {
+            return kept;
+        }
         return answerHere(readablePosition(processor, level), processor, query, JsonAnswer.class,
                 () -> JsonAnswer.of(json, compute.get()));
     }
@@ -186,12 +206,37 @@ public class ViewAnswers implements DisposableBean {
             guard.requireServing(processor); // refused at once, not after waiting for a view that is being rebuilt
             consistency.await(level);
         }
+        long started = recent.now();
         Optional<Position> position = position(processor);
         if (position.isEmpty() || position.get().rebuilding()) {
             guard.requireServing(processor);
+            started = recent.now();
             position = position(processor);
         }
+        recent.read(processor, position.filter(read -> !read.rebuilding()).map(Position::key), started);
         return position.map(Position::key);
+    }
+
+    /**
+     * For an eventual read, the answer kept for the view's position as this node read it within the reuse period
+     * ({@link RecentPositions}), if it has been computed; otherwise null, and the read reads the position itself. Only
+     * answers kept are reused: a question not kept for that position is computed at a position read for it.
+     */
+    private <R> R keptAtRecentPosition(String processor, ViewConsistency.Level level, Object query, Class<R> type) {
+        if (level != ViewConsistency.Level.EVENTUAL) {
+            return null;
+        }
+        Optional<String> position = recent.recent(processor);
+        if (position.isEmpty()) {
+            return null;
+        }
+        // The map's view, so that the cache's hit and miss counts stay those of reads at a position read for them.
+        CompletableFuture<Object> kept = answers.asMap().get(new Key(processor, query, position.get()));
+        if (kept == null || !kept.isDone() || kept.isCompletedExceptionally()) {
+            return null;
+        }
+        reused.increment();
+        return type.cast(kept.join());
     }
 
     /**
@@ -278,7 +323,7 @@ public class ViewAnswers implements DisposableBean {
 
     /** The size of an answer's JSON in bytes, counted without keeping it: for those not kept as JSON. */
     private int weight(Object answer) {
-        Counter counter = new Counter();
+        CountingStream counter = new CountingStream();
         try {
             json.writeValue(counter, answer);
         } catch (IOException e) {
@@ -287,7 +332,7 @@ public class ViewAnswers implements DisposableBean {
         return (int) Math.min(Integer.MAX_VALUE, counter.bytes);
     }
 
-    private static final class Counter extends OutputStream {
+    private static final class CountingStream extends OutputStream {
         private long bytes;
 
         @Override

@@ -103,6 +103,7 @@ public class ViewRebuilds implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Durability durability;
+    private final RecentPositions recent;
     private final Duration interval;
     /** The tables of each view that owns some, by view. */
     private final Map<String, ViewTables> tables;
@@ -115,7 +116,7 @@ public class ViewRebuilds implements SmartLifecycle {
     public ViewRebuilds(EventProcessingConfiguration processing, EventStore eventStore, ProcessorPositions positions,
                         JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
                         @Value("${registry.views.coordination-interval:1s}") Duration interval,
-                        List<ViewTables.Owner> owners, Durability durability) {
+                        List<ViewTables.Owner> owners, Durability durability, RecentPositions recent) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.positions = positions;
@@ -123,6 +124,7 @@ public class ViewRebuilds implements SmartLifecycle {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.durability = durability;
+        this.recent = recent;
         this.interval = interval;
         this.tables = owners.stream().map(ViewTables.Owner::tables)
                 .collect(Collectors.toUnmodifiableMap(ViewTables::view, Function.identity()));
@@ -161,6 +163,7 @@ public class ViewRebuilds implements SmartLifecycle {
             }
         });
         durability.afterWrite(); // answered as recorded, so on disk before the answer
+        chosen.forEach(recent::forget); // this node's reads see the request at once, not a reused position
         chosen.forEach(view -> log.info("Rebuild of view {} requested by {} of {}", view, requestedBy.principal(),
                 requestedBy.organisation()));
         ScheduledExecutorService running = coordinator;

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -77,11 +79,29 @@ class ViewAnswersTest {
 
     private final List<ViewAnswers> made = new ArrayList<>();
 
-    private ViewAnswers answers(DataSize memory, int computations, Duration wait) {
+    /** The time, in nanoseconds, as the answers' readings of positions see it. */
+    private final AtomicLong now = new AtomicLong();
+
+    private ViewAnswers answers(DataSize memory, int computations, Duration wait, Duration positionReuse) {
         ViewAnswers answers = new ViewAnswers(jdbc, new ObjectMapper(), new RegistryApiProperties(null, null, memory,
-                computations, wait), meters, guard, consistency);
+                computations, wait, positionReuse), meters, guard, consistency,
+                new RecentPositions(positionReuse, now::get));
         made.add(answers);
         return answers;
+    }
+
+    /** Answers that read the position for every request, as the tests of what a position keeps need. */
+    private ViewAnswers answers(DataSize memory, int computations, Duration wait) {
+        return answers(memory, computations, wait, Duration.ZERO);
+    }
+
+    /** Answers that may reuse a position read within the last 100 ms. */
+    private ViewAnswers reusing() {
+        return answers(DataSize.ofMegabytes(1), 2, Duration.ofSeconds(10), Duration.ofMillis(100));
+    }
+
+    private void later(long millis) {
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     private ViewAnswers answers(DataSize memory, int computations) {
@@ -198,6 +218,79 @@ class ViewAnswersTest {
         assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
         assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
         assertThat(computed).hasValue(1);
+    }
+
+    @Test
+    void anEventualReadShortlyAfterAnotherTakesItsKeptAnswerWithoutReadingThePositionAgain() {
+        ViewAnswers answers = reusing();
+        Supplier<Long> counting = () -> {
+            computed.incrementAndGet();
+            return 21L;
+        };
+        store(0, "{\"index\":7}");
+        ask(answers, "borders");
+        answers.answerHere(VIEW, "count", Long.class, counting);
+
+        store(0, "{\"index\":8}");
+        later(60);
+        assertThat(ask(answers, "borders")).isEqualTo("figures of borders");
+        assertThat(answers.answerHere(VIEW, "count", Long.class, counting)).isEqualTo(21L);
+        assertThat(computed).hasValue(2); // the position read 60 ms ago, though the view has changed since
+        assertThat(meters.get("registry.view-answers.recent-position").counter().count()).isEqualTo(2);
+        // The cache's own counts stay those of reads at a position read for them: two misses, no hit.
+        assertThat(meters.get("cache.gets").tag("cache", "view-answers").tag("result", "hit").functionCounter()
+                .count()).isZero();
+
+        later(41);
+        ask(answers, "borders");
+        assertThat(computed).hasValue(3); // 101 ms after the reading: the position read again, and changed
+    }
+
+    @Test
+    void aQuestionNotKeptAtTheRecentPositionIsComputedAtAPositionReadForIt() {
+        ViewAnswers answers = reusing();
+        store(0, "{\"index\":7}");
+        ask(answers, "borders");
+        store(0, "{\"index\":8}");
+        later(10);
+
+        // Not kept: the position is read again, and the answer computed and kept at the view's present position.
+        answers.answerHereAsJson(VIEW, EVENTUAL, "page 0", String.class, computing("page"));
+        later(10);
+        ask(answers, "borders"); // that reading is now the recent one, and borders is not kept for it
+        ask(answers, "borders");
+
+        assertThat(computed).hasValue(3);
+        assertThat(meters.get("registry.view-answers.recent-position").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStrongReadAlwaysReadsThePosition() {
+        ViewAnswers answers = reusing();
+        store(0, "{\"index\":7}");
+        ask(answers, "borders");
+        store(0, "{\"index\":8}");
+
+        answers.answer(VIEW, STRONG, "borders", String.class, computing("figures"));
+        answers.answerHereAsJson(VIEW, STRONG, "page 0", String.class, computing("page"));
+
+        assertThat(computed).hasValue(3);
+    }
+
+    @Test
+    void aViewReadDuringItsRebuildAsksTheGuardEveryTimeAndNeverReusesAPosition() {
+        ViewAnswers answers = reusing();
+        store(0, "{\"index\":7}");
+        ask(answers, "borders");
+        jdbc.update("insert into view_rebuild (view_name, generation, state) values (?, 1, 'REPLAYING')", VIEW);
+        later(150);
+
+        ask(answers, "borders"); // the guard lets it through, the rebuild still shown as under way
+        later(10);
+        ask(answers, "borders");
+        answers.answerHere(VIEW, "count", Long.class, () -> 21L);
+
+        verify(guard, times(3)).requireServing(VIEW);
     }
 
     @Test

@@ -4,6 +4,7 @@ import eu.borderviolence.registry.api.config.AxonConfig;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.integrity.IntegrityChain;
+import eu.borderviolence.registry.api.MutableClock;
 import eu.borderviolence.registry.api.storage.Durability;
 import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.projections.ViewTables;
@@ -24,10 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,6 +91,8 @@ class ViewRebuildsTest {
         final String name;
         final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
         final AtomicBoolean running = new AtomicBoolean(true);
+        /** The node's readings of the views' positions, never too old to reuse unless forgotten. */
+        final RecentPositions recent = new RecentPositions(Duration.ofMinutes(1), () -> 0L);
         final ViewRebuilds rebuilds;
 
         /** The rows of the view's tables when the reset began, by table. */
@@ -130,7 +131,7 @@ class ViewRebuildsTest {
             ProcessorPositions positions = new ProcessorPositions(jdbc, serializer, clock, Duration.ofSeconds(10));
             rebuilds = new ViewRebuilds(processing, eventStore, positions, jdbc, transactions, clock,
                     Duration.ofSeconds(1), Stream.of(owned).<ViewTables.Owner>map(tables -> () -> tables).toList(),
-                    durability);
+                    durability, recent);
         }
     }
 
@@ -167,6 +168,18 @@ class ViewRebuildsTest {
 
         clock.advance(Duration.ofSeconds(11));
         assertThat(node.rebuilds.status(VIEW).state()).as("no node renewed its claims").isEqualTo(ViewStatus.State.STOPPED);
+    }
+
+    @Test
+    void aRebuildRequestedOnANodeIsSeenByItsNextReadsAtOnce() {
+        node.recent.read(VIEW, Optional.of("position before the rebuild"), 0);
+        assertThat(node.recent.recent(VIEW)).contains("position before the rebuild");
+
+        node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+
+        // Its eventual reads no longer reuse the position read before the request: they read it again, see the
+        // rebuild under way and are refused, as ViewAnswersTest checks.
+        assertThat(node.recent.recent(VIEW)).isEmpty();
     }
 
     @Test
@@ -238,7 +251,7 @@ class ViewRebuildsTest {
         when(processing.eventProcessors()).thenReturn(processors);
         ViewRebuilds rebuilds = new ViewRebuilds(processing, eventStore,
                 new ProcessorPositions(jdbc, serializer, clock, Duration.ofSeconds(10)), jdbc, transactions, clock,
-                Duration.ofSeconds(1), List.of(), durability);
+                Duration.ofSeconds(1), List.of(), durability, new RecentPositions(Duration.ZERO, System::nanoTime));
 
         rebuilds.rebuild(List.of(), AUDITOR);
         rebuilds.coordinate();
@@ -395,33 +408,5 @@ class ViewRebuildsTest {
         assertThatThrownBy(() -> node.rebuilds.status("no-such-view")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> node.rebuilds.rebuild(List.of("no-such-view"), AUDITOR))
                 .isInstanceOf(NotFoundException.class);
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
