@@ -1,9 +1,12 @@
 package eu.borderviolence.registry.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.storage.Durability;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,12 +28,21 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Accounts, their API tokens and lawyers' case grants, in the registry's database. A token's secret is shown once,
  * when it is issued, and stored only as its SHA-256; a password only as its BCrypt hash.
+ *
+ * <p>A token found valid in the database is taken as valid again for {@code registry.security.token-check-interval}
+ * (1 s) without reading it again: with every request reading it, the check was a large part of a read's database
+ * work (docs/benchmarks.md). What is kept is the token's id, the hash of its secret, its expiry and its account's
+ * user, never the secret; a presented secret is compared with the kept hash as with the stored one, and a token past
+ * its expiry is refused at once. A token revoked, or an account disabled, on this node is refused at once; on other
+ * nodes within that interval. Failed checks are never kept.
  */
 @Component
 public class Accounts {
@@ -43,12 +55,32 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Durability durability;
+    /** Tokens found valid within the check interval, by token id; null when every check reads the database. */
+    private final Cache<String, ValidToken> checked;
+    /**
+     * Counts revocations and disablings on this node, so that a check that raced one is not kept; a check is kept, and
+     * a withdrawal counted and applied to what is kept, each under the lock of this counter.
+     */
+    private final AtomicLong withdrawals = new AtomicLong();
 
-    public Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, Durability durability) {
+    public Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, Durability durability,
+                    @Value("${registry.security.token-check-interval:1s}") Duration checkInterval) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
         this.durability = durability;
+        if (checkInterval.isNegative()) {
+            throw new IllegalArgumentException("registry.security.token-check-interval must not be negative");
+        }
+        this.checked = checkInterval.isZero() ? null : Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(checkInterval)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+    }
+
+    /** A token as found valid: the hash of its secret, when it expires, and the user it stands for. */
+    private record ValidToken(String secretHash, Instant expiresAt, RegistryUser user) {
     }
 
     /** An account as administrators see it; never its password. */
@@ -115,6 +147,7 @@ public class Accounts {
                 utc(clock.instant()), username) == 0 && find(username).isEmpty()) {
             throw new NotFoundException("account", username);
         }
+        withdrawn(null);
         durability.afterWrite();
     }
 
@@ -168,7 +201,25 @@ public class Accounts {
                 utc(clock.instant()), tokenId) == 0 && token(tokenId).isEmpty()) {
             throw new NotFoundException("token", tokenId);
         }
+        withdrawn(tokenId);
         durability.afterWrite();
+    }
+
+    /**
+     * After a revocation (of {@code tokenId}) or a disabling (null: any token) is written: no check made before it is
+     * kept, or taken from what was kept.
+     */
+    private void withdrawn(String tokenId) {
+        synchronized (withdrawals) {
+            withdrawals.incrementAndGet();
+            if (checked != null) {
+                if (tokenId == null) {
+                    checked.invalidateAll();
+                } else {
+                    checked.invalidate(tokenId);
+                }
+            }
+        }
     }
 
     /**
@@ -180,19 +231,31 @@ public class Accounts {
         if (matcher == null || !matcher.matches()) {
             return Optional.empty();
         }
-        List<Object[]> rows = jdbc.query("select t.secret_hash, a.username, a.organisation, a.role from api_token t "
-                        + "join registry_account a on a.username = t.username where t.token_id = ? "
-                        + "and t.revoked_at is null and t.expires_at > ? and a.disabled_at is null",
-                (rs, i) -> new Object[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
-                matcher.group(1), utc(clock.instant()));
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        String tokenId = matcher.group(1);
+        Instant now = clock.instant();
+        ValidToken valid = checked == null ? null : checked.getIfPresent(tokenId);
+        if (valid == null || !valid.expiresAt().isAfter(now)) {
+            long withdrawalsBefore = withdrawals.get();
+            valid = jdbc.query("select t.secret_hash, t.expires_at, a.username, a.organisation, a.role from api_token t "
+                            + "join registry_account a on a.username = t.username where t.token_id = ? "
+                            + "and t.revoked_at is null and t.expires_at > ? and a.disabled_at is null",
+                    (rs, i) -> new ValidToken(rs.getString(1), instant(rs, 2), new RegistryUser(rs.getString(3),
+                            rs.getString(4), Role.valueOf(rs.getString(5)))), tokenId, utc(now))
+                    .stream().findFirst().orElse(null);
+            if (valid == null) {
+                return Optional.empty();
+            }
+            if (checked != null) {
+                synchronized (withdrawals) {
+                    if (withdrawals.get() == withdrawalsBefore) {
+                        checked.put(tokenId, valid);
+                    }
+                }
+            }
         }
-        Object[] row = rows.get(0);
-        boolean matches = MessageDigest.isEqual(((String) row[0]).getBytes(StandardCharsets.US_ASCII),
+        boolean matches = MessageDigest.isEqual(valid.secretHash().getBytes(StandardCharsets.US_ASCII),
                 sha256(matcher.group(2)).getBytes(StandardCharsets.US_ASCII));
-        return matches ? Optional.of(new RegistryUser((String) row[1], (String) row[2], Role.valueOf((String) row[3])))
-                : Optional.empty();
+        return matches ? Optional.of(valid.user()) : Optional.empty();
     }
 
     public void grant(String username, String incidentId, String grantedBy) {
