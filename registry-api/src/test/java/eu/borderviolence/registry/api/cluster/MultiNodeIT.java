@@ -477,9 +477,10 @@ class MultiNodeIT {
     }
 
     /**
-     * An auditor asks one node to rebuild a view; the other node holds segments of it too. Both refuse to serve it
-     * from the request on, the rebuild completes with both nodes processing again, and the view comes back row for
-     * row as it was.
+     * An auditor asks one node to rebuild a view; the other node holds segments of it too. The node asked refuses to
+     * serve it from the request on, the other within {@code registry.api.view-position-reuse} (100 ms), answering
+     * until then only what it had kept from before the request; the rebuild completes with both nodes processing
+     * again, and the view comes back row for row as it was.
      */
     private void rebuildAcrossNodes(TestPostgres.Database database, RegistryNode a, RegistryNode b) throws Exception {
         String rows = "select incident_id || ' ' || version || ' ' || status || ' ' || facts_json "
@@ -488,11 +489,22 @@ class MultiNodeIT {
         try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
             before = strings(sql, rows);
         }
+        // Node a reads the view just before the request, so that it holds a position it could reuse.
+        HttpResponse<String> kept = a.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
         HttpResponse<String> requested = b.send("POST", "/api/v1/views/rebuilds", tokens.get("auditor"),
                 "{\"views\":[\"incident-facts\"]}");
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
-        assertThat(a.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode())
-                .as("the other node refuses to serve the view from the request on").isEqualTo(503);
+        assertThat(b.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null).statusCode())
+                .as("the node asked refuses to serve the view from the request on").isEqualTo(503);
+        long asked = System.nanoTime();
+        HttpResponse<String> read;
+        while ((read = a.send("GET", "/api/v1/views/frontex", tokens.get("lawyer"), null)).statusCode() == 200) {
+            assertThat(read.body()).as("until the other node refuses, only what it kept before").isEqualTo(kept.body());
+            assertThat(System.nanoTime() - asked).as("the other node refuses within the reuse period, with slack")
+                    .isLessThan(TimeUnit.SECONDS.toNanos(5));
+        }
+        assertThat(read.statusCode()).as("the other node refuses to serve the view").isEqualTo(503);
         long started = System.nanoTime();
         JsonNode status = null;
         while (System.nanoTime() - started < TimeUnit.MINUTES.toNanos(3)) {
