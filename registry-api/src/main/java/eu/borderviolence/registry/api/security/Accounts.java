@@ -2,10 +2,12 @@ package eu.borderviolence.registry.api.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import eu.borderviolence.registry.api.error.ConflictException;
 import eu.borderviolence.registry.api.error.NotFoundException;
 import eu.borderviolence.registry.api.storage.Durability;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +30,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,8 +64,18 @@ public class Accounts {
      */
     private final AtomicLong withdrawals = new AtomicLong();
 
+    @Autowired
     public Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, Durability durability,
                     @Value("${registry.security.token-check-interval:1s}") Duration checkInterval) {
+        this(jdbc, passwords, clock, durability, checkInterval, Ticker.systemTicker());
+    }
+
+    /**
+     * @param ticker what measures the check interval: the system's monotonic time, so that a wall clock set back never
+     *               keeps a check longer (tests give their own)
+     */
+    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, Durability durability, Duration checkInterval,
+             Ticker ticker) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
@@ -75,7 +86,7 @@ public class Accounts {
         this.checked = checkInterval.isZero() ? null : Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(checkInterval)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .ticker(ticker)
                 .build();
     }
 
@@ -236,9 +247,10 @@ public class Accounts {
         ValidToken valid = checked == null ? null : checked.getIfPresent(tokenId);
         if (valid == null || !valid.expiresAt().isAfter(now)) {
             long withdrawalsBefore = withdrawals.get();
-            valid = jdbc.query("select t.secret_hash, t.expires_at, a.username, a.organisation, a.role from api_token t "
-                            + "join registry_account a on a.username = t.username where t.token_id = ? "
-                            + "and t.revoked_at is null and t.expires_at > ? and a.disabled_at is null",
+            valid = jdbc.query("select t.secret_hash, t.expires_at, a.username, a.organisation, a.role "
+                            + "from api_token t join registry_account a on a.username = t.username "
+                            + "where t.token_id = ? and t.revoked_at is null and t.expires_at > ? "
+                            + "and a.disabled_at is null",
                     (rs, i) -> new ValidToken(rs.getString(1), instant(rs, 2), new RegistryUser(rs.getString(3),
                             rs.getString(4), Role.valueOf(rs.getString(5)))), tokenId, utc(now))
                     .stream().findFirst().orElse(null);

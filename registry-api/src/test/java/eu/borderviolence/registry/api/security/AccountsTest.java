@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -39,7 +40,8 @@ class AccountsTest {
     }
 
     private Accounts accounts(Duration checkInterval) {
-        return new Accounts(jdbc, new BCryptPasswordEncoder(4), clock, mock(Durability.class), checkInterval);
+        return new Accounts(jdbc, new BCryptPasswordEncoder(4), clock, mock(Durability.class), checkInterval,
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
     /** A monitor's account with a token of the given lifetime; the token as presented. */

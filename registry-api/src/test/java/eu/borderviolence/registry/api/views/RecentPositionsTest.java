@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A view's position as last read is reused only within the reuse period, and never past a rebuild seen or requested. */
+/**
+ * A view's position as last read is reused only within the reuse period, and never past a rebuild seen or requested.
+ */
 class RecentPositionsTest {
 
     private static final String VIEW = "incident-facts";
