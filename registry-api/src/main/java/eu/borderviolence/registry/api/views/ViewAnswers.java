@@ -44,9 +44,11 @@ import java.util.function.Supplier;
  * change committed in between only makes the kept answer newer than its key). The position also holds the generation
  * and state of the view's latest rebuild ({@code view_rebuild}): a rebuild ends at the very tokens it started from,
  * and an answer computed before it must not outlive it, since a rebuild is how damaged views are repaired. Every node
- * reads the shared tables, so a change made on one node is seen by the others' keys at once. The position is read on
- * every request: one small indexed read, which also tells whether the view is being rebuilt, so that the
- * {@link ViewGuard} reads the rebuild itself only when one is under way.
+ * reads the shared tables. The position is read for every strong read, every question not kept, and every eventual
+ * read more than {@code registry.api.view-position-reuse} after this node last read it ({@link RecentPositions}): one
+ * small indexed read, which also tells whether the view is being rebuilt, so that the {@link ViewGuard} reads the
+ * rebuild itself only when one is under way. So a change made on one node reaches the others' eventual reads within
+ * that time.
  *
  * <p>Figures are kept as the JSON they are sent as ({@link JsonAnswer}), written once: writing a large answer again
  * for every request cost more than the rest of the request (docs/benchmarks.md). Totals of lists
@@ -60,7 +62,7 @@ import java.util.function.Supplier;
  * {@code registry.api.view-answer-wait} and is then told to ask again (503 with Retry-After), while the computation
  * goes on: figures over a million events take minutes to compute on a small machine, longer than an HTTP client
  * should hang, and asked again they come from the kept answer. Metrics: {@code cache.*} tagged
- * {@code cache=view-answers}.
+ * {@code cache=view-answers}, and {@code registry.view-answers.recent-position} for reads at a reused position.
  */
 @Component
 public class ViewAnswers implements DisposableBean {
