@@ -83,6 +83,14 @@ public class CaseHistoryProjection implements ViewTables.Owner {
                 values (s.incident_id, s.sequence_number, s.global_position, s.recorded_at, s.event_type, s.author,
                         s.organisation, s.correlation_id, s.summary)""".formatted(HistoryEntry.COLUMNS);
 
+    /**
+     * An incident's own entries in the order their events were stored, each with whether any incident was merged into
+     * it: one statement, so one reading of both tables, and all a read needs for an incident never merged into.
+     */
+    private static final String OWN_ENTRIES_IN_STORED_ORDER = "select " + HistoryEntry.COLUMNS
+            + ", (select count(*) from case_history_merge where survivor_id = ?) from case_history_entry "
+            + "where incident_id = ? order by global_position, sequence_number";
+
     /** The entries of some incidents, in the order their events were stored; {@code in} takes the incidents. */
     private static final String ENTRIES_IN_STORED_ORDER = "select " + HistoryEntry.COLUMNS
             + " from case_history_entry where incident_id in (%s) order by global_position, sequence_number, "
@@ -165,15 +173,24 @@ public class CaseHistoryProjection implements ViewTables.Owner {
     }
 
     /**
-     * The incident's history with its merged duplicates'. Read with plain JDBC, two statements for an incident never
-     * merged: the lawyers' most frequent read, where Hibernate's query and entity handling had taken more of the
-     * request threads' time than the database driver (docs/benchmarks.md).
+     * The incident's history with its merged duplicates'. Read with plain JDBC: the lawyers' most frequent read, where
+     * Hibernate's query and entity handling had taken more of the request threads' time than the database driver. An
+     * incident never merged into, as most are, is read in one statement; one that was is read again with its
+     * duplicates, found by following the merges (docs/benchmarks.md).
      */
     @QueryHandler
     public Optional<CaseHistory> find(FindCaseHistoryQuery query) {
-        Set<UUID> incidents = withMergedDuplicates(query.incidentId());
-        List<CaseHistoryEntry> found = jdbc.query(ENTRIES_IN_STORED_ORDER.formatted(placeholders(incidents.size())),
-                HistoryEntry::read, incidents.toArray());
+        UUID incident = query.incidentId().value();
+        boolean[] absorbed = {false};
+        List<CaseHistoryEntry> found = jdbc.query(OWN_ENTRIES_IN_STORED_ORDER, (rs, row) -> {
+            absorbed[0] |= rs.getLong(10) > 0;
+            return HistoryEntry.read(rs, row);
+        }, incident, incident);
+        if (absorbed[0]) {
+            Set<UUID> incidents = withMergedDuplicates(query.incidentId());
+            found = jdbc.query(ENTRIES_IN_STORED_ORDER.formatted(placeholders(incidents.size())), HistoryEntry::read,
+                    incidents.toArray());
+        }
         return found.isEmpty() ? Optional.empty() : Optional.of(new CaseHistory(query.incidentId(), found));
     }
 

@@ -224,6 +224,25 @@ class CaseHistoryProjectionTest {
     }
 
     @Test
+    void mergesThatLeadBackToTheSurvivorAreFollowedOnce() {
+        IncidentId survivor = reported();
+        IncidentId duplicate = reported();
+        merge(duplicate, survivor, List.of());
+        // The incidents refuse this merge back (a merged duplicate changes no more); the view must still end its walk.
+        events.publish(duplicate, new DuplicateIncidentAbsorbedEvent(duplicate, survivor, List.of(), "back", LAWYER),
+                LAWYER);
+
+        assertThat(history(survivor).entries()).extracting(CaseHistoryEntry::incidentId, CaseHistoryEntry::eventType)
+                .containsExactly(
+                        tuple(survivor, "IncidentReported"),
+                        tuple(duplicate, "IncidentReported"),
+                        tuple(duplicate, "IncidentMerged"),
+                        tuple(survivor, "DuplicateIncidentAbsorbed"),
+                        tuple(duplicate, "DuplicateIncidentAbsorbed"));
+        assertThat(history(duplicate).entries()).hasSize(5);
+    }
+
+    @Test
     void anEventDeliveredTwiceIsRecordedOnce() {
         IncidentId survivor = reported();
         IncidentId duplicate = reported();
