@@ -7,7 +7,6 @@ import eu.borderviolence.registry.core.api.Consent;
 import eu.borderviolence.registry.core.api.CorroborationSource;
 import eu.borderviolence.registry.core.api.CountryCode;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
-import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
 import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
 import eu.borderviolence.registry.core.api.IncidentFacts;
@@ -46,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both views on the schema the application really gets ({@link OnMigratedReadModels}). */
 @OnMigratedReadModels
-@Import({IncidentSummaryProjection.class, CaseHistoryProjection.class})
+@Import({IncidentSummaryProjection.class, CaseHistoryProjection.class, TestViewServing.class})
 class ReadModelSchemaTest {
 
     private static final List<String> OWN_TABLES = List.of("CASE_HISTORY_ENTRY", "CASE_HISTORY_MERGE",
@@ -104,7 +103,7 @@ class ReadModelSchemaTest {
         assertThat(summaries.list(new ListIncidentsQuery(new IncidentFilter(null, CountryCode.of("RS"),
                 BorderLeg.of("HU", "RS"), LocalDate.of(2023, 7, 1), LocalDate.of(2023, 7, 31), null), 0, 10)))
                 .extracting(IncidentView::incidentId).containsExactly(survivor);
-        assertThat(histories.find(new FindCaseHistoryQuery(survivor)).orElseThrow().entries())
+        assertThat(histories.find(survivor).orElseThrow().entries())
                 .extracting(CaseHistoryEntry::incidentId)
                 .containsExactly(survivor, duplicate, duplicate, duplicate, survivor, survivor);
     }

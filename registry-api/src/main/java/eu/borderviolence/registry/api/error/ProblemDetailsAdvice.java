@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import eu.borderviolence.registry.core.api.RefusedException;
+import eu.borderviolence.registry.projections.ViewServing;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -125,6 +126,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt",
                 e.getMessage());
         problem.setProperty("percentDone", new java.util.TreeMap<>(e.percentDone()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
+    /** A view's read found it being rebuilt twice in a row: a new rebuild was requested between the two reads. */
+    @ExceptionHandler(ViewServing.Rebuilding.class)
+    ResponseEntity<ProblemDetail> viewRebuilding(ViewServing.Rebuilding e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt",
+                "Being rebuilt from the event store: " + e.view() + ". Retry shortly; progress is at "
+                        + "/api/v1/views/status.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);
     }

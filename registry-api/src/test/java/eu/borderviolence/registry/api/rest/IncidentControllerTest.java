@@ -19,7 +19,6 @@ import eu.borderviolence.registry.core.api.CorroborateIncidentCommand;
 import eu.borderviolence.registry.core.api.CorroborationSource;
 import eu.borderviolence.registry.core.api.CountIncidentsQuery;
 import eu.borderviolence.registry.core.api.CountryCode;
-import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
 import eu.borderviolence.registry.core.api.FindIncidentAsOfQuery;
 import eu.borderviolence.registry.core.api.FindIncidentQuery;
 import eu.borderviolence.registry.core.api.IncidentDate;
@@ -33,6 +32,8 @@ import eu.borderviolence.registry.core.api.MergeIncidentsCommand;
 import eu.borderviolence.registry.core.api.RefusedException;
 import eu.borderviolence.registry.core.api.ReportIncidentCommand;
 import eu.borderviolence.registry.core.api.RetractIncidentCommand;
+import eu.borderviolence.registry.projections.ViewServing;
+import eu.borderviolence.registry.projections.history.CaseHistoryProjection;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -43,6 +44,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -64,9 +66,11 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -94,6 +98,8 @@ class IncidentControllerTest {
     ViewGuard guard;
     @MockitoBean
     ViewAnswers answers;
+    @MockitoBean
+    CaseHistoryProjection histories;
 
     @Autowired
     ObjectMapper json;
@@ -211,16 +217,61 @@ class IncidentControllerTest {
                         "monitor-17", "klikaktiv", "Incident reported: pushback HU→RS", "c1"),
                 new CaseHistoryEntry(incidentId, 1, 7, Instant.parse("2023-07-20T10:00:00Z"),
                         "IncidentFactsCorrected", "lawyer-3", "legal-aid", "Facts corrected (borderLegs)", "c2")));
-        whenAsked(FindCaseHistoryQuery.class, Optional.of(history));
+        when(histories.find(incidentId)).thenReturn(Optional.of(history));
         mvc.perform(get("/api/v1/incidents/{id}/history", incidentId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries[1].eventType").value("IncidentFactsCorrected"))
                 .andExpect(jsonPath("$.entries[1].author").value("lawyer-3"));
+        // An eventual read asks whether the view is being rebuilt in its own statement, not the guard apart.
+        verifyNoInteractions(guard);
+        verify(queries, never()).query(any(), any(ResponseType.class));
+    }
+
+    @Test
+    void aStrongReadOfTheHistoryAsksTheGuardBeforeWaitingForTheViews() throws Exception {
+        when(histories.find(incidentId)).thenReturn(Optional.of(new CaseHistory(incidentId, List.of())));
+        mvc.perform(get("/api/v1/incidents/{id}/history?consistency=STRONG", incidentId))
+                .andExpect(status().isOk());
+        InOrder order = inOrder(guard, consistency, histories);
+        order.verify(guard).requireServing("case-history");
+        order.verify(consistency).await(ViewConsistency.Level.STRONG);
+        order.verify(histories).find(incidentId);
+    }
+
+    @Test
+    void aHistoryReadThatFindsItsViewBeingRebuiltAnswers503WithTheRebuildsProgress() throws Exception {
+        when(histories.find(incidentId)).thenThrow(new ViewServing.Rebuilding("case-history"));
+        doThrow(new ViewRebuildingException(java.util.Map.of("case-history", 12.5)))
+                .when(guard).requireServing("case-history");
+        mvc.perform(get("/api/v1/incidents/{id}/history", incidentId))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("/problems/view-rebuilding"))
+                .andExpect(jsonPath("$.percentDone.case-history").value(12.5));
+    }
+
+    @Test
+    void aHistoryReadIsAnsweredOnceTheRebuildItFoundHasCaughtUp() throws Exception {
+        CaseHistory history = new CaseHistory(incidentId, List.of());
+        when(histories.find(incidentId)).thenThrow(new ViewServing.Rebuilding("case-history"))
+                .thenReturn(Optional.of(history));
+        mvc.perform(get("/api/v1/incidents/{id}/history", incidentId)).andExpect(status().isOk());
+        verify(guard).requireServing("case-history"); // marks the caught-up replay finished
+    }
+
+    @Test
+    void aHistoryReadThatFindsANewRebuildAfterTheLastAnswers503() throws Exception {
+        when(histories.find(incidentId)).thenThrow(new ViewServing.Rebuilding("case-history"));
+        mvc.perform(get("/api/v1/incidents/{id}/history", incidentId))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("/problems/view-rebuilding"))
+                .andExpect(jsonPath("$.detail").value(containsString("case-history")));
     }
 
     @Test
     void theHistoryOfAnUnknownIncidentIsNotFound() throws Exception {
-        whenAsked(FindCaseHistoryQuery.class, Optional.empty());
+        when(histories.find(incidentId)).thenReturn(Optional.empty());
         mvc.perform(get("/api/v1/incidents/{id}/history", incidentId)).andExpect(status().isNotFound());
     }
 

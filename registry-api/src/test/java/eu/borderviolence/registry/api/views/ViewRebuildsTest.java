@@ -38,6 +38,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,6 +219,29 @@ class ViewRebuildsTest {
         // Done, it may be rebuilt again: the next request gets the next number.
         node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
         assertThat(jdbc.queryForObject("select max(generation) from view_rebuild", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aViewsReadAsksInItsOwnStatementWhatTheGuardAsksAndLeavesFinishingToIt() {
+        String rebuilding = "select " + new RebuildingViews().rebuildingSql();
+        Supplier<Long> asked = () -> jdbc.queryForObject(rebuilding, Long.class, VIEW);
+        assertThat(asked.get()).as("never rebuilt").isZero();
+
+        node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        assertThat(asked.get()).as("requested").isPositive();
+        assertThat(jdbc.queryForObject(rebuilding, Long.class, "another-view")).isZero();
+
+        node.rebuilds.coordinate();
+        segmentsAt("node-a", 300, 250);
+        assertThat(asked.get()).as("replaying").isPositive();
+
+        segmentsAt("node-a", 1000, 1000);
+        assertThat(asked.get()).as("caught up, until the guard or the coordinator marks it finished").isPositive();
+        assertThat(node.rebuilds.isRebuilding(VIEW)).isFalse();
+        assertThat(asked.get()).as("finished").isZero();
+
+        node.rebuilds.rebuild(List.of(VIEW), AUDITOR);
+        assertThat(asked.get()).as("the next rebuild, requested").isPositive();
     }
 
     @Test

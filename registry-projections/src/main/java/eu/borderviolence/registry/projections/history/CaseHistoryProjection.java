@@ -4,7 +4,6 @@ import eu.borderviolence.registry.core.api.Actor;
 import eu.borderviolence.registry.core.api.CaseHistory;
 import eu.borderviolence.registry.core.api.CaseHistoryEntry;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
-import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
 import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
 import eu.borderviolence.registry.core.api.IncidentFactsCorrectedEvent;
 import eu.borderviolence.registry.core.api.IncidentId;
@@ -14,6 +13,7 @@ import eu.borderviolence.registry.core.api.IncidentRetractedEvent;
 import eu.borderviolence.registry.core.api.TestimonyAttachedEvent;
 import eu.borderviolence.registry.projections.BatchStatements;
 import eu.borderviolence.registry.projections.ProcessorBatch;
+import eu.borderviolence.registry.projections.ViewServing;
 import eu.borderviolence.registry.projections.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,11 +22,13 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -83,25 +85,29 @@ public class CaseHistoryProjection implements ViewTables.Owner {
                 values (s.incident_id, s.sequence_number, s.global_position, s.recorded_at, s.event_type, s.author,
                         s.organisation, s.correlation_id, s.summary)""".formatted(HistoryEntry.COLUMNS);
 
-    /**
-     * An incident's own entries in the order their events were stored, each with whether any incident was merged into
-     * it: one statement, so one reading of both tables, and all a read needs for an incident never merged into.
-     */
-    private static final String OWN_ENTRIES_IN_STORED_ORDER = "select " + HistoryEntry.COLUMNS
-            + ", (select count(*) from case_history_merge where survivor_id = ?) from case_history_entry "
-            + "where incident_id = ? order by global_position, sequence_number";
-
-    /** The entries of some incidents, in the order their events were stored; {@code in} takes the incidents. */
-    private static final String ENTRIES_IN_STORED_ORDER = "select " + HistoryEntry.COLUMNS
-            + " from case_history_entry where incident_id in (%s) order by global_position, sequence_number, "
-            + "incident_id";
-
     private final MergeLinkRepository merges;
     private final JdbcTemplate jdbc;
+    /**
+     * An incident's own entries in the order their events were stored, each with whether any incident was merged into
+     * it and whether the view is being rebuilt: one statement, so one reading of the tables and of the rebuilds, and
+     * all a read needs for an incident never merged into.
+     */
+    private final String ownEntries;
+    /** The entries of some incidents in stored order, with whether the view is being rebuilt; {@code in} takes them. */
+    private final String entriesIn;
+    /** Whether the view is being rebuilt, for a read that found no entries. */
+    private final String rebuilding;
 
-    CaseHistoryProjection(MergeLinkRepository merges, JdbcTemplate jdbc) {
+    CaseHistoryProjection(MergeLinkRepository merges, JdbcTemplate jdbc, ViewServing serving) {
         this.merges = merges;
         this.jdbc = jdbc;
+        this.ownEntries = "select " + HistoryEntry.COLUMNS + ", (select count(*) from case_history_merge where "
+                + "survivor_id = ?), " + serving.rebuildingSql() + " from case_history_entry where incident_id = ? "
+                + "order by global_position, sequence_number";
+        this.entriesIn = "select " + HistoryEntry.COLUMNS + ", 0, " + serving.rebuildingSql()
+                + " from case_history_entry where incident_id in (%s) order by global_position, sequence_number, "
+                + "incident_id";
+        this.rebuilding = "select " + serving.rebuildingSql();
     }
 
     @EventHandler
@@ -175,23 +181,38 @@ public class CaseHistoryProjection implements ViewTables.Owner {
     /**
      * The incident's history with its merged duplicates'. Read with plain JDBC: the lawyers' most frequent read, where
      * Hibernate's query and entity handling had taken more of the request threads' time than the database driver. An
-     * incident never merged into, as most are, is read in one statement; one that was is read again with its
-     * duplicates, found by following the merges (docs/benchmarks.md).
+     * incident never merged into, as most are, is read in one statement, which also asks whether the view is being
+     * rebuilt ({@link ViewServing}); one that was is read again with its duplicates, found by following the merges
+     * (docs/benchmarks.md).
+     *
+     * @throws ViewServing.Rebuilding if the view is being rebuilt, so its tables may be empty or half filled
      */
-    @QueryHandler
-    public Optional<CaseHistory> find(FindCaseHistoryQuery query) {
-        UUID incident = query.incidentId().value();
-        boolean[] absorbed = {false};
-        List<CaseHistoryEntry> found = jdbc.query(OWN_ENTRIES_IN_STORED_ORDER, (rs, row) -> {
-            absorbed[0] |= rs.getLong(10) > 0;
-            return HistoryEntry.read(rs, row);
-        }, incident, incident);
-        if (absorbed[0]) {
-            Set<UUID> incidents = withMergedDuplicates(query.incidentId());
-            found = jdbc.query(ENTRIES_IN_STORED_ORDER.formatted(placeholders(incidents.size())), HistoryEntry::read,
-                    incidents.toArray());
+    public Optional<CaseHistory> find(IncidentId incidentId) {
+        UUID incident = incidentId.value();
+        List<Row> rows = jdbc.query(ownEntries, CaseHistoryProjection::row, incident, PROCESSING_GROUP, incident);
+        if (rows.stream().anyMatch(Row::absorbed)) {
+            Set<UUID> incidents = withMergedDuplicates(incidentId);
+            List<Object> arguments = new ArrayList<>(List.of(PROCESSING_GROUP));
+            arguments.addAll(incidents);
+            rows = jdbc.query(entriesIn.formatted(placeholders(incidents.size())), CaseHistoryProjection::row,
+                    arguments.toArray());
         }
-        return found.isEmpty() ? Optional.empty() : Optional.of(new CaseHistory(query.incidentId(), found));
+        boolean rebuilt = rows.isEmpty()
+                ? jdbc.queryForObject(rebuilding, Long.class, PROCESSING_GROUP) > 0
+                : rows.stream().anyMatch(Row::rebuilding);
+        if (rebuilt) {
+            throw new ViewServing.Rebuilding(PROCESSING_GROUP);
+        }
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new CaseHistory(incidentId, rows.stream().map(Row::entry).toList()));
+    }
+
+    /** An entry as read, with whether incidents were merged into its own and whether the view was being rebuilt. */
+    private record Row(CaseHistoryEntry entry, boolean absorbed, boolean rebuilding) {
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(HistoryEntry.read(rs, row), rs.getLong(10) > 0, rs.getLong(11) > 0);
     }
 
     /** The incident and every incident merged into it, directly or through other merges. */

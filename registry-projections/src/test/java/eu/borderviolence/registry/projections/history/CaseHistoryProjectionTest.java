@@ -6,7 +6,6 @@ import eu.borderviolence.registry.core.api.CaseHistoryEntry;
 import eu.borderviolence.registry.core.api.ConfidenceStatus;
 import eu.borderviolence.registry.core.api.CorroborationSource;
 import eu.borderviolence.registry.core.api.DuplicateIncidentAbsorbedEvent;
-import eu.borderviolence.registry.core.api.FindCaseHistoryQuery;
 import eu.borderviolence.registry.core.api.IncidentCorroboratedEvent;
 import eu.borderviolence.registry.core.api.IncidentDate;
 import eu.borderviolence.registry.core.api.IncidentFacts;
@@ -24,13 +23,10 @@ import eu.borderviolence.registry.projections.EventFeed;
 import eu.borderviolence.registry.projections.H2Statements;
 import eu.borderviolence.registry.projections.Incidents;
 import eu.borderviolence.registry.projections.OnMigratedReadModels;
+import eu.borderviolence.registry.projections.TestViewServing;
+import eu.borderviolence.registry.projections.ViewServing;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.axonframework.queryhandling.DefaultQueryGateway;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +46,20 @@ import java.util.Optional;
 import static eu.borderviolence.registry.projections.Incidents.LAWYER;
 import static eu.borderviolence.registry.projections.Incidents.MONITOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** On the migrated schema: the entries have no JPA mapping that Hibernate could create a table from. */
 @OnMigratedReadModels
-@Import(CaseHistoryProjection.class)
+@Import({CaseHistoryProjection.class, TestViewServing.class})
 class CaseHistoryProjectionTest {
 
     private static final LocalDate JULY_14 = LocalDate.of(2023, 7, 14);
 
     @Autowired
     private CaseHistoryProjection projection;
+    @Autowired
+    private TestViewServing serving;
     @Autowired
     private TestEntityManager entityManager;
     @Autowired
@@ -265,7 +264,7 @@ class CaseHistoryProjectionTest {
 
     @Test
     void anIncidentWithoutEntriesHasNoHistory() {
-        assertThat(projection.find(new FindCaseHistoryQuery(IncidentId.random()))).isEmpty();
+        assertThat(projection.find((IncidentId.random()))).isEmpty();
     }
 
     @Test
@@ -277,23 +276,26 @@ class CaseHistoryProjectionTest {
 
         assertThat(jdbc().queryForObject("select count(*) from case_history_entry", Long.class)).isZero();
         assertThat(jdbc().queryForObject("select count(*) from case_history_merge", Long.class)).isZero();
-        assertThat(projection.find(new FindCaseHistoryQuery(survivor))).isEmpty();
+        assertThat(projection.find((survivor))).isEmpty();
     }
 
     @Test
-    void theQueryHandlerAnswersTheResponseTypeTheApiAsksFor() throws Exception {
-        IncidentId id = reported();
-        SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(projection).subscribe(queryBus);
-        QueryGateway queries = DefaultQueryGateway.builder().queryBus(queryBus).build();
+    void aReadOfTheViewWhileItIsRebuiltIsRefusedWhateverItFinds() {
+        IncidentId survivor = reported();
+        IncidentId duplicate = reported();
+        merge(duplicate, survivor, List.of());
+        IncidentId alone = reported();
+        serving.startRebuilding(CaseHistoryProjection.PROCESSING_GROUP);
 
-        Optional<CaseHistory> found = queries.query(new FindCaseHistoryQuery(id),
-                ResponseTypes.optionalInstanceOf(CaseHistory.class)).get();
-        Optional<CaseHistory> missing = queries.query(new FindCaseHistoryQuery(IncidentId.random()),
-                ResponseTypes.optionalInstanceOf(CaseHistory.class)).get();
+        for (IncidentId incident : List.of(alone, survivor, IncidentId.random())) {
+            assertThatThrownBy(() -> projection.find(incident)).isInstanceOfSatisfying(ViewServing.Rebuilding.class,
+                    refused -> assertThat(refused.view()).isEqualTo("case-history"));
+        }
 
-        assertThat(found).map(CaseHistory::entries).hasValueSatisfying(entries -> assertThat(entries).hasSize(1));
-        assertThat(missing).isEmpty();
+        serving.finishRebuilding(CaseHistoryProjection.PROCESSING_GROUP);
+        assertThat(history(alone).entries()).hasSize(1);
+        assertThat(history(survivor).entries()).hasSize(4);
+        assertThat(projection.find(IncidentId.random())).isEmpty();
     }
 
     private IncidentId reported() {
@@ -310,7 +312,7 @@ class CaseHistoryProjectionTest {
     }
 
     private CaseHistory history(IncidentId id) {
-        return projection.find(new FindCaseHistoryQuery(id)).orElseThrow();
+        return projection.find((id)).orElseThrow();
     }
 
     private JdbcTemplate jdbc() {
