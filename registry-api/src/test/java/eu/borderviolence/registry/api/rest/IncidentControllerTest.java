@@ -65,6 +65,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
@@ -260,13 +261,26 @@ class IncidentControllerTest {
     }
 
     @Test
-    void aHistoryReadThatFindsANewRebuildAfterTheLastAnswers503() throws Exception {
+    void aHistoryReadThatFindsANewRebuildAfterTheLastAsksTheGuardAgain() throws Exception {
+        when(histories.find(incidentId)).thenThrow(new ViewServing.Rebuilding("case-history"));
+        doNothing().doThrow(new ViewRebuildingException(java.util.Map.of("case-history", 0.0)))
+                .when(guard).requireServing("case-history");
+        mvc.perform(get("/api/v1/incidents/{id}/history", incidentId))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.percentDone.case-history").value(0.0));
+        verify(histories, times(2)).find(incidentId);
+    }
+
+    @Test
+    void aHistoryReadThatFindsARebuildEveryTimeTheGuardFindsNoneAnswers503() throws Exception {
         when(histories.find(incidentId)).thenThrow(new ViewServing.Rebuilding("case-history"));
         mvc.perform(get("/api/v1/incidents/{id}/history", incidentId))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.type").value("/problems/view-rebuilding"))
                 .andExpect(jsonPath("$.detail").value(containsString("case-history")));
+        verify(histories, times(2)).find(incidentId);
+        verify(guard, times(2)).requireServing("case-history");
     }
 
     @Test
