@@ -130,7 +130,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    /** A view's read found it being rebuilt twice in a row: a new rebuild was requested between the two reads. */
+    /**
+     * A view's read found it being rebuilt each time it read, though the guard, asked after each, found it serving: a
+     * rebuild requested and caught up, then another, between them. Answered as the guard answers, without progress.
+     */
     @ExceptionHandler(ViewServing.Rebuilding.class)
     ResponseEntity<ProblemDetail> viewRebuilding(ViewServing.Rebuilding e) {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt",
