@@ -123,8 +123,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ViewRebuildingException.class)
     ResponseEntity<ProblemDetail> viewRebuilding(ViewRebuildingException e) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt",
-                e.getMessage());
+        ProblemDetail problem = viewRebuilding(e.getMessage());
         problem.setProperty("percentDone", new java.util.TreeMap<>(e.percentDone()));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);
@@ -136,11 +135,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ViewServing.Rebuilding.class)
     ResponseEntity<ProblemDetail> viewRebuilding(ViewServing.Rebuilding e) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt",
-                "Being rebuilt from the event store: " + e.view() + ". Retry shortly; progress is at "
-                        + "/api/v1/views/status.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem);
+                .body(viewRebuilding(ViewRebuildingException.detail(List.of(e.view()))));
+    }
+
+    private static ProblemDetail viewRebuilding(String detail) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "view-rebuilding", "View being rebuilt", detail);
     }
 
     @ExceptionHandler(ConflictException.class)
